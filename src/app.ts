@@ -1,0 +1,54 @@
+import { Hono } from 'hono'
+import { monotonicMs } from './clock.js'
+import { errors, toAlfrescoError, toErrorBody, type AlfrescoError } from './errors.js'
+import { requireAuth } from './http/auth.js'
+import { API_ROOT, AUTH_BASE, CORE_BASE, type AppDeps, type Env } from './http/context.js'
+import { JSON_CONTENT_TYPE, NEVER_CACHE } from './http/format.js'
+import { controlRoutes } from './routes/control.js'
+import { downloadRoutes } from './routes/downloads.js'
+import { nodeRoutes } from './routes/nodes.js'
+import { ticketRoutes } from './routes/tickets.js'
+
+/** The root Hono app: ACS's two API bases, the control API, one error mapper for everything. */
+export function createApp(deps: AppDeps): Hono<Env> {
+  const app = new Hono<Env>()
+
+  app.use('*', async (c, next) => {
+    const started = monotonicMs()
+    await next()
+    if (deps.log.level === 'info' || deps.log.level === 'debug') {
+      const user = c.get('user')?.id ?? '-'
+      deps.log.info(`${c.req.method} ${c.req.path} ${c.res.status} ${(monotonicMs() - started).toFixed(1)}ms ${user}`)
+    }
+  })
+
+  app.route('/__mock', controlRoutes(deps))
+  app.route(AUTH_BASE, ticketRoutes(deps))
+
+  const core = new Hono<Env>()
+  core.use('*', requireAuth(deps))
+  core.route('/', downloadRoutes(deps))
+  core.route('/', nodeRoutes(deps))
+  app.route(CORE_BASE, core)
+
+  // Anything else under ACS's API: an explicit 501 naming it, never a silent 200 or a bare 404.
+  app.all(`${API_ROOT}/*`, (c) => {
+    throw errors.notImplemented(c.req.method, c.req.path)
+  })
+
+  app.notFound((c) => errorResponse(deps, errors.entityNotFound(c.req.path)))
+  app.onError((err, _c) => {
+    const e = toAlfrescoError(err)
+    if (e.statusCode >= 500 && e.statusCode !== 501) deps.log.error(err instanceof Error ? (err.stack ?? err.message) : String(err))
+    return errorResponse(deps, e)
+  })
+  return app
+}
+
+export function errorResponse(deps: Pick<AppDeps, 'clock' | 'ids' | 'nextErrorNumber'>, e: AlfrescoError): Response {
+  const body = toErrorBody(e, { now: deps.clock.now(), counter: deps.nextErrorNumber(), logId: deps.ids.logId() })
+  return new Response(JSON.stringify(body), {
+    status: e.statusCode,
+    headers: { 'Content-Type': JSON_CONTENT_TYPE, ...NEVER_CACHE, ...e.headers },
+  })
+}

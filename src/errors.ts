@@ -1,0 +1,150 @@
+/**
+ * The one error type of the mock and the only place that writes ACS's error body
+ * (`ResponseWriter#renderErrorResponse`): routes and services throw AlfrescoError, the app maps it.
+ */
+export const STACK_TRACE_SENTENCE =
+  'For security reasons the stack trace is no longer displayed, but the property is kept for previous versions'
+export const DESCRIPTION_URL = 'https://api-explorer.alfresco.com'
+
+export interface AlfrescoErrorInit {
+  /** ACS prefixes briefSummary with `MMddNNNN ` for its own exception types; plain Java ones have none. */
+  numbered?: boolean
+  headers?: Record<string, string>
+}
+
+export class AlfrescoError extends Error {
+  readonly numbered: boolean
+  readonly headers: Record<string, string>
+
+  constructor(
+    readonly statusCode: number,
+    readonly errorKey: string,
+    message: string,
+    init: AlfrescoErrorInit = {},
+  ) {
+    super(message)
+    this.name = 'AlfrescoError'
+    this.numbered = init.numbered ?? true
+    this.headers = init.headers ?? {}
+  }
+}
+
+export interface ErrorBody {
+  error: {
+    errorKey: string
+    statusCode: number
+    briefSummary: string
+    stackTrace: string
+    descriptionURL: string
+    logId: string
+  }
+}
+
+/** ACS's log number: zero-based month, day of month, and a JVM-wide counter (PlatformRuntimeException). */
+export function logNumber(now: number, counter: number): string {
+  const d = new Date(now)
+  const mm = String(d.getUTCMonth()).padStart(2, '0')
+  const dd = String(d.getUTCDate()).padStart(2, '0')
+  return `${mm}${dd}${String(counter % 10_000).padStart(4, '0')}`
+}
+
+export function toErrorBody(e: AlfrescoError, ctx: { now: number; counter: number; logId: string }): ErrorBody {
+  return {
+    error: {
+      errorKey: e.errorKey,
+      statusCode: e.statusCode,
+      briefSummary: e.numbered ? `${logNumber(ctx.now, ctx.counter)} ${e.message}` : e.message,
+      stackTrace: STACK_TRACE_SENTENCE,
+      descriptionURL: DESCRIPTION_URL,
+      logId: ctx.logId,
+    },
+  }
+}
+
+const K = {
+  notFound: 'framework.exception.EntityNotFound',
+  denied: 'framework.exception.PermissionDenied',
+  invalid: 'framework.exception.InvalidArgument',
+  apiDefault: 'framework.exception.ApiDefault',
+  constraint: 'framework.exception.ConstraintViolated',
+  nameClash: 'framework.exception.NameClash',
+  unsupported: 'framework.exception.UnsupportedResourceOperation',
+  plainNotFound: 'framework.exception.NotFound',
+  requestedRange: 'framework.exception.RequestedRangeNotSatisfiable',
+} as const
+
+/** Named constructors, one per ACS error the mock sends (texts from rest-framework-messages.properties). */
+export const errors = {
+  entityNotFound: (id: string) => new AlfrescoError(404, K.notFound, `The entity with id: ${id} was not found`),
+  relativePathNotFound: (path: string) =>
+    new AlfrescoError(404, K.notFound, `The entity with relativePath: ${path} was not found.`),
+  notFound: (what: string) => new AlfrescoError(404, K.plainNotFound, `${what} was not found`),
+  permissionDenied: (message = 'Permission was denied') => new AlfrescoError(403, K.denied, message),
+  /** `new InvalidArgumentException("literal")`: the literal is the errorKey too. */
+  invalidLiteral: (message: string, status = 400) => new AlfrescoError(status, message, message),
+  invalidArgument: (message: string) => new AlfrescoError(400, K.invalid, message),
+  /** A paging or parameter error with ACS's own key. */
+  invalidParameter: (message: string) => new AlfrescoError(400, K.invalid, message),
+  nameClash: (name: string) =>
+    new AlfrescoError(409, K.nameClash, `Duplicate child name not allowed: ${name}`),
+  constraintViolated: (message: string) => new AlfrescoError(422, K.constraint, message),
+  unsupportedOperation: () => new AlfrescoError(405, K.unsupported, 'The operation is unsupported'),
+  unreadableBody: (detail: string) => {
+    const text = `Could not read content from HTTP request body: ${detail}`
+    return new AlfrescoError(400, text, text)
+  },
+  payloadTooLarge: (limit: number) =>
+    new AlfrescoError(413, K.apiDefault, `The request body exceeds the mock's limit of ${limit} bytes.`, { numbered: false }),
+  notImplemented: (method: string, path: string) =>
+    new AlfrescoError(
+      501,
+      'mock.NotImplemented',
+      `${method} ${path} is not implemented by alfresco-mock-server. See the README's endpoint matrix.`,
+    ),
+  /** Real ACS: WebScriptException(401) rendered by the public API runtime. */
+  unauthorized: (method: string) =>
+    new AlfrescoError(
+      401,
+      K.apiDefault,
+      `Authentication failed for Web Script org/alfresco/api/ResourceWebScript.${method.toLowerCase()}`,
+      { headers: { 'WWW-Authenticate': 'Basic realm="Alfresco -default- tenant"' } },
+    ),
+  internal: (message: string) => new AlfrescoError(500, K.apiDefault, message),
+  apiDefault: (status: number, message: string) => new AlfrescoError(status, K.apiDefault, message),
+}
+
+/** Anything thrown → an AlfrescoError (HTTP exceptions are duck-typed so this module stays hono-free). */
+export function toAlfrescoError(err: unknown): AlfrescoError {
+  if (err instanceof AlfrescoError) return err
+  if (typeof err === 'object' && err !== null && 'status' in err && typeof err.status === 'number') {
+    const message = err instanceof Error ? err.message : 'Request failed'
+    return errors.apiDefault(err.status, message || 'Request failed')
+  }
+  return errors.internal(err instanceof Error ? err.message : String(err))
+}
+
+/** One problem in a fixture or scenario file: the file, the path inside it, and what is wrong. */
+export interface FileProblem {
+  file: string
+  path: string
+  message: string
+}
+
+/**
+ * A fixture or scenario file that cannot be used. The message lists every problem at once,
+ * msw-style: `Failed to load fixtures "x.yaml": 2 problems: …`. The CLI exits 2 on it.
+ */
+export class ConfigFileError extends Error {
+  constructor(
+    readonly kind: 'fixtures' | 'scenario',
+    readonly file: string,
+    readonly problems: readonly FileProblem[],
+  ) {
+    const n = problems.length
+    const lines = problems.map((p) => `  - ${p.file}${p.path ? ` at ${p.path}` : ''}: ${p.message}`)
+    super(
+      `Failed to load ${kind} "${file}": ${n} problem${n === 1 ? '' : 's'}:\n${lines.join('\n')}\nPlease fix ${n === 1 ? 'it' : 'them'} and start again.`,
+    )
+    this.name = 'ConfigFileError'
+  }
+}

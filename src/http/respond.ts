@@ -1,0 +1,14 @@
+import { JSON_CONTENT_TYPE, NEVER_CACHE } from './format.js'
+
+/** A JSON answer as ACS writes it: `application/json;charset=UTF-8` and the never-cache headers. */
+export function jsonResponse(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': JSON_CONTENT_TYPE, ...NEVER_CACHE },
+  })
+}
+
+/** A bodiless answer (202 cancel, 204 delete) with the never-cache headers. */
+export function emptyResponse(status: number): Response {
+  return new Response(null, { status, headers: { ...NEVER_CACHE } })
+}

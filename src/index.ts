@@ -1,0 +1,7 @@
+export { createAlfrescoMock, type AlfrescoMock, type ManualAlfrescoMock } from './mock.js'
+export { startAlfrescoMock, PortInUseError, type StartedAlfrescoMock, type ManualStartedAlfrescoMock } from './server.js'
+export { ManualClock, SystemClock, type Clock } from './clock.js'
+export { AlfrescoError, ConfigFileError, type ErrorBody, type FileProblem } from './errors.js'
+export { DEFAULT_DOWNLOAD_SETTINGS, type MockOptions, type DownloadOptions, type FixturesInput } from './options.js'
+export type { DownloadSettings, DownloadStatus, DownloadView, Progression } from './downloads/types.js'
+export { AUTH_BASE, CORE_BASE } from './http/context.js'

@@ -1,0 +1,107 @@
+import type { Hono } from 'hono'
+import { createApp } from './app.js'
+import type { Clock, ManualClock } from './clock.js'
+import { createDownloadService } from './downloads/service.js'
+import type { DownloadService, DownloadSettings } from './downloads/types.js'
+import { loadFixtures } from './fixtures/load.js'
+import type { AppDeps, Env } from './http/context.js'
+import { randomIds, sequentialIds } from './ids.js'
+import { createLogger } from './log.js'
+import { mergeDownloadSettings, resolveOptions, type DownloadOptions, type MockOptions, type ResolvedOptions } from './options.js'
+import { PACKAGED_FIXTURES_DIR } from './paths.js'
+import { AuthStore } from './store/auth-store.js'
+import { NodeStore } from './store/node-store.js'
+import { seedStores, type SeedData } from './store/seed.js'
+
+/** A mock Alfresco without a socket: drive it with `fetch(request)` or `app.request(path)`. */
+export interface AlfrescoMock {
+  /** The mock's clock. With `clock: 'manual'` it is a ManualClock: call `advance(ms)`. */
+  readonly clock: Clock
+  /** The Hono app, for `app.request()` in tests. */
+  readonly app: Hono<Env>
+  /** The resolved settings of the zipper and the cleaner. */
+  readonly downloadSettings: Readonly<DownloadSettings>
+  /** The repository (nodes, content, permissions); read it in tests, change it with care. */
+  readonly store: NodeStore
+  /** Users and tickets. */
+  readonly auth: AuthStore
+  /** The download jobs. */
+  readonly downloads: DownloadService
+  /** Handles a request in-process, as the server would. */
+  fetch(request: Request): Promise<Response>
+  /** Back to the state right after start: fixtures re-seeded, downloads and tickets dropped. */
+  reset(): void
+  /** Stops the cleaner's timers. Idempotent. */
+  dispose(): void
+}
+
+/** A mock whose clock is manual (the type `createAlfrescoMock({ clock: 'manual' })` returns). */
+export type ManualAlfrescoMock = AlfrescoMock & { readonly clock: ManualClock }
+
+/**
+ * Builds a mock Alfresco in memory, with no socket. The composition root: every concrete
+ * service is made here.
+ *
+ * @example
+ * const mock = createAlfrescoMock({ clock: 'manual' })
+ * const res = await mock.fetch(new Request('http://mock/alfresco/api/-default-/public/alfresco/versions/1/nodes/-root-', {
+ *   headers: { authorization: 'Basic ' + btoa('admin:admin') },
+ * }))
+ */
+export function createAlfrescoMock(options: MockOptions & { clock: 'manual' }): ManualAlfrescoMock
+export function createAlfrescoMock(options?: MockOptions): AlfrescoMock
+export function createAlfrescoMock(options: MockOptions = {}): AlfrescoMock {
+  return buildMock(resolveOptions(options))
+}
+
+export function buildMock(resolved: ResolvedOptions): AlfrescoMock {
+  const { clock } = resolved
+  const ids = resolved.ids === 'sequential' ? sequentialIds() : randomIds
+  const log = createLogger(resolved.logLevel, resolved.logger)
+  const seed: SeedData = loadFixtures(resolved.fixtures, { packagedDir: PACKAGED_FIXTURES_DIR, defaultDate: clock.now() })
+  const settings = mergeDownloadSettings(seed.settings.downloads as DownloadOptions | undefined, resolved.downloads)
+  const ticketLifetime =
+    resolved.ticketLifetimeMs ?? (seed.settings.tickets as { lifetimeMs?: number } | undefined)?.lifetimeMs
+
+  const store = new NodeStore()
+  const auth = new AuthStore(ids)
+  if (ticketLifetime !== undefined) auth.ticketLifetimeMs = ticketLifetime
+  const downloads = createDownloadService({ clock, ids, store, auth, settings, log })
+  let errorNumber = 0
+
+  const reset = (): void => {
+    seedStores(seed, store, auth, clock.now())
+    downloads.reset()
+    errorNumber = 0
+  }
+  const deps: AppDeps = {
+    clock,
+    ids,
+    store,
+    auth,
+    downloads,
+    downloadSettings: settings,
+    log,
+    control: { reset },
+    maxBodyBytes: resolved.maxBodyBytes,
+    nextErrorNumber: () => errorNumber++,
+  }
+  reset()
+  const app = createApp(deps)
+  let disposed = false
+  return {
+    clock,
+    app,
+    downloadSettings: settings,
+    store,
+    auth,
+    downloads,
+    fetch: async (request) => app.fetch(request),
+    reset,
+    dispose: () => {
+      if (disposed) return
+      disposed = true
+      downloads.stop()
+    },
+  }
+}

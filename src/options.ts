@@ -1,0 +1,119 @@
+import { ManualClock, SystemClock, type Clock } from './clock.js'
+import { PROGRESSIONS, type DownloadSettings } from './downloads/types.js'
+import { DEFAULT_MAX_BODY_BYTES } from './http/body.js'
+import { DEFAULT_TICKET_LIFETIME_MS } from './store/auth-store.js'
+import { LOG_LEVELS, type LogLevel } from './log.js'
+
+import type { FixturesInput } from './fixtures/load.js'
+
+export type { FixturesInput }
+
+/** Settings of the simulated zipper and cleaner; every field optional, deep-merged over the defaults. */
+export type DownloadOptions = Partial<Omit<DownloadSettings, 'cleaner'>> & {
+  cleaner?: Partial<DownloadSettings['cleaner']>
+}
+
+export interface MockOptions {
+  /** TCP port for startAlfrescoMock; 0 picks a free one. Default 0 (the CLI defaults to 8080). */
+  port?: number
+  /** Interface to bind. Default 127.0.0.1. */
+  host?: string
+  /** Fixtures: a packaged name, a path, or an object. Default `default`. */
+  fixtures?: FixturesInput
+  /** `system` (default), `manual` (tests advance it), or your own Clock. */
+  clock?: 'system' | 'manual' | Clock
+  /** Start time of a manual clock (ms or Date). Default 2024-01-15T09:00:00Z. */
+  startTime?: number | Date
+  /** `random` (default) or `sequential` (predictable ids and tickets). */
+  ids?: 'random' | 'sequential'
+  /** Log level. Default `warn` (the CLI defaults to `info`, one line per request). */
+  logLevel?: LogLevel
+  /** Where log lines go. Default stderr. */
+  logger?: (line: string) => void
+  /** The zipper and the cleaner. */
+  downloads?: DownloadOptions
+  /** Ticket lifetime after inactivity in ms (ACS: 1 h); ≤ 0 means tickets never expire. */
+  ticketLifetimeMs?: number
+  /** Largest request body read, in bytes; larger bodies get 413. Default 64 MiB. */
+  maxBodyBytes?: number
+}
+
+export const DEFAULT_DOWNLOAD_SETTINGS: DownloadSettings = Object.freeze({
+  progression: 'time',
+  pendingMs: 250,
+  bytesPerSecond: 20 * 1024 * 1024,
+  pendingPolls: 1,
+  inProgressPolls: 2,
+  maxContentSize: 2_152_852_358,
+  compression: 'DEFLATE',
+  compressionLevel: 6,
+  cleaner: Object.freeze({ enabled: true, startDelayMs: 3_600_000, intervalMs: 3_600_000, maxAgeMs: 3_600_000 }),
+}) as DownloadSettings
+
+export interface ResolvedOptions {
+  port: number
+  host: string
+  fixtures: FixturesInput
+  clock: Clock
+  ids: 'random' | 'sequential'
+  logLevel: LogLevel
+  logger: ((line: string) => void) | undefined
+  downloads: DownloadOptions
+  ticketLifetimeMs: number | undefined
+  maxBodyBytes: number
+}
+
+/** Checks options at the boundary with messages of the form "Failed to X: reason. Please Y." */
+export function resolveOptions(options: MockOptions = {}): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('Failed to create the mock: options must be an object. Please pass { port: 0 } or nothing.')
+  }
+  const port = options.port ?? 0
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new TypeError(`Failed to create the mock: port "${String(port)}" is not a port number. Please pass 0–65535 (0 picks a free port).`)
+  }
+  const logLevel = options.logLevel ?? 'warn'
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new TypeError(`Failed to create the mock: log level "${String(logLevel)}" is unknown. Please use one of ${LOG_LEVELS.join(', ')}.`)
+  }
+  const progression = options.downloads?.progression
+  if (progression !== undefined && !PROGRESSIONS.includes(progression)) {
+    throw new TypeError(`Failed to create the mock: progression "${String(progression)}" is unknown. Please use one of ${PROGRESSIONS.join(', ')}.`)
+  }
+  return {
+    port,
+    host: options.host ?? '127.0.0.1',
+    fixtures: options.fixtures ?? 'default',
+    clock: makeClock(options.clock, options.startTime),
+    ids: options.ids ?? 'random',
+    logLevel,
+    logger: options.logger,
+    downloads: options.downloads ?? {},
+    ticketLifetimeMs: options.ticketLifetimeMs,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+  }
+}
+
+function makeClock(clock: MockOptions['clock'], start: MockOptions['startTime']): Clock {
+  if (clock === undefined || clock === 'system') return new SystemClock()
+  if (clock === 'manual') return new ManualClock(start)
+  if (typeof clock === 'object' && typeof clock.now === 'function' && typeof clock.setTimeout === 'function') return clock
+  throw new TypeError(`Failed to create the mock: clock "${String(clock)}" is unknown. Please pass 'system', 'manual' or a Clock.`)
+}
+
+/** Defaults ← fixture `settings.downloads` ← options, field by field. */
+export function mergeDownloadSettings(...layers: (DownloadOptions | undefined)[]): DownloadSettings {
+  let out: DownloadSettings = { ...DEFAULT_DOWNLOAD_SETTINGS, cleaner: { ...DEFAULT_DOWNLOAD_SETTINGS.cleaner } }
+  for (const layer of layers) {
+    if (!layer) continue
+    const { cleaner, ...rest } = layer
+    out = { ...out, ...definedOnly(rest), cleaner: { ...out.cleaner, ...definedOnly(cleaner ?? {}) } }
+  }
+  return out
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
+}
+
+export { DEFAULT_TICKET_LIFETIME_MS }

@@ -1,0 +1,92 @@
+import { createAdaptorServer } from '@hono/node-server'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { AUTH_BASE, CORE_BASE } from './http/context.js'
+import { buildMock, type AlfrescoMock } from './mock.js'
+import { resolveOptions, type MockOptions } from './options.js'
+import type { ManualClock } from './clock.js'
+
+/** A mock Alfresco listening on a socket. */
+export interface StartedAlfrescoMock extends AlfrescoMock {
+  /** `http://127.0.0.1:PORT` — what `@alfresco/js-api` calls `hostEcm`. */
+  readonly url: string
+  /** `${url}/alfresco/api/-default-/public/alfresco/versions/1` */
+  readonly apiUrl: string
+  /** `${url}/alfresco/api/-default-/public/authentication/versions/1` */
+  readonly authUrl: string
+  readonly port: number
+  /** Closes the socket and open connections; idempotent. */
+  close(): Promise<void>
+  [Symbol.asyncDispose](): Promise<void>
+}
+
+export type ManualStartedAlfrescoMock = StartedAlfrescoMock & { readonly clock: ManualClock }
+
+/** The port is taken: the message the CLI prints as one line before exiting 1. */
+export class PortInUseError extends Error {
+  constructor(
+    readonly host: string,
+    readonly port: number,
+  ) {
+    super(`Failed to start alfresco-mock-server: port ${port} on ${host} is already in use. Please stop what uses it or pass --port 0 for a free port.`)
+    this.name = 'PortInUseError'
+  }
+}
+
+/**
+ * Starts a mock Alfresco on a socket (port 0 by default: a free one).
+ *
+ * @example
+ * await using mock = await startAlfrescoMock({ clock: 'manual' })
+ * const api = new AlfrescoApi({ hostEcm: mock.url })
+ */
+export async function startAlfrescoMock(options: MockOptions & { clock: 'manual' }): Promise<ManualStartedAlfrescoMock>
+export async function startAlfrescoMock(options?: MockOptions): Promise<StartedAlfrescoMock>
+export async function startAlfrescoMock(options: MockOptions = {}): Promise<StartedAlfrescoMock> {
+  const resolved = resolveOptions(options)
+  const mock = buildMock(resolved)
+  const server = createAdaptorServer({
+    fetch: (request: Request) => mock.fetch(request),
+    overrideGlobalObjects: false,
+  }) as Server
+  try {
+    await listen(server, resolved.port, resolved.host)
+  } catch (err) {
+    mock.dispose()
+    throw err
+  }
+  const port = (server.address() as AddressInfo).port
+  const hostForUrl = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host
+  const url = `http://${hostForUrl}:${port}`
+  let closing: Promise<void> | undefined
+  const close = (): Promise<void> =>
+    (closing ??= new Promise<void>((resolve) => {
+      mock.dispose()
+      server.close(() => resolve())
+      server.closeAllConnections()
+    }))
+  return Object.assign(mock, {
+    url,
+    apiUrl: url + CORE_BASE,
+    authUrl: url + AUTH_BASE,
+    port,
+    close,
+    [Symbol.asyncDispose]: close,
+  })
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      server.off('listening', onListening)
+      reject(err.code === 'EADDRINUSE' ? new PortInUseError(host, port) : err)
+    }
+    const onListening = () => {
+      server.off('error', onError)
+      resolve()
+    }
+    server.once('error', onError)
+    server.once('listening', onListening)
+    server.listen(port, host)
+  })
+}

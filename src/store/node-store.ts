@@ -1,0 +1,135 @@
+import { errors } from '../errors.js'
+import { EVERYONE, type MockNode, type MockUser } from './types.js'
+
+/** Map-backed repository of nodes with ordered children, path lookup and ACS-like permissions. */
+export class NodeStore {
+  readonly #nodes = new Map<string, MockNode>()
+  readonly #children = new Map<string, string[]>()
+  readonly #aliases = new Map<string, string>()
+  rootId = ''
+
+  get size(): number {
+    return this.#nodes.size
+  }
+
+  get(id: string): MockNode | undefined {
+    return this.#nodes.get(id)
+  }
+
+  /** The node, or ACS's 404 EntityNotFound. */
+  require(id: string): MockNode {
+    const node = this.#nodes.get(id)
+    if (!node) throw errors.entityNotFound(id)
+    return node
+  }
+
+  all(): IterableIterator<MockNode> {
+    return this.#nodes.values()
+  }
+
+  /** Adds a node as the last child of its parent. */
+  add(node: MockNode): MockNode {
+    this.#nodes.set(node.id, node)
+    if (node.parentId === undefined) this.rootId ||= node.id
+    else {
+      const list = this.#children.get(node.parentId)
+      if (list) list.push(node.id)
+      else this.#children.set(node.parentId, [node.id])
+    }
+    if (node.alias) this.#aliases.set(node.alias, node.id)
+    return node
+  }
+
+  /** Removes a node and everything below it. */
+  remove(id: string): void {
+    const node = this.#nodes.get(id)
+    if (!node) return
+    for (const childId of [...(this.#children.get(id) ?? [])]) this.remove(childId)
+    this.#children.delete(id)
+    this.#nodes.delete(id)
+    if (node.alias) this.#aliases.delete(node.alias)
+    if (node.parentId !== undefined) {
+      const siblings = this.#children.get(node.parentId)
+      if (siblings) siblings.splice(siblings.indexOf(id), 1)
+    }
+  }
+
+  clear(): void {
+    this.#nodes.clear()
+    this.#children.clear()
+    this.#aliases.clear()
+    this.rootId = ''
+  }
+
+  children(id: string): MockNode[] {
+    return (this.#children.get(id) ?? []).map((c) => this.#nodes.get(c)!)
+  }
+
+  childCount(id: string): number {
+    return this.#children.get(id)?.length ?? 0
+  }
+
+  childByName(parentId: string, name: string): MockNode | undefined {
+    for (const c of this.#children.get(parentId) ?? []) {
+      const node = this.#nodes.get(c)!
+      if (node.name === name) return node
+    }
+    return undefined
+  }
+
+  /** Ancestors from the root down to the parent (not including the node). */
+  ancestors(id: string): MockNode[] {
+    const out: MockNode[] = []
+    let parent = this.#nodes.get(id)?.parentId
+    while (parent !== undefined) {
+      const node = this.#nodes.get(parent)
+      if (!node) break
+      out.unshift(node)
+      parent = node.parentId
+    }
+    return out
+  }
+
+  /** `-root-`, `-shared-`, `-my-` (per user), else the id itself. Unknown aliases stay as given. */
+  resolveAlias(id: string, user: MockUser | undefined): string {
+    if (id === '-my-') {
+      if (!user?.homeFolderId) throw errors.entityNotFound(id)
+      return user.homeFolderId
+    }
+    if (id === '-root-') return this.rootId
+    return this.#aliases.get(id) ?? id
+  }
+
+  /** A node at a slash-separated path of names below `fromId`, or undefined. */
+  lookupPath(fromId: string, relativePath: string): MockNode | undefined {
+    let current = this.#nodes.get(fromId)
+    for (const name of relativePath.split('/').filter((p) => p !== '')) {
+      if (!current) return undefined
+      current = this.childByName(current.id, name)
+    }
+    return current
+  }
+
+  /** Effective list of readers: the nearest explicit `readers` on the node or its ancestors. */
+  effective(node: MockNode, kind: 'readers' | 'writers'): string[] {
+    let current: MockNode | undefined = node
+    while (current) {
+      const list = current[kind]
+      if (list) return list
+      current = current.parentId === undefined ? undefined : this.#nodes.get(current.parentId)
+    }
+    return kind === 'readers' ? [EVERYONE] : []
+  }
+
+  canRead(node: MockNode, user: MockUser): boolean {
+    return user.admin || node.createdBy === user.id || allows(this.effective(node, 'readers'), user)
+  }
+
+  canWrite(node: MockNode, user: MockUser): boolean {
+    return user.admin || node.createdBy === user.id || allows(this.effective(node, 'writers'), user)
+  }
+}
+
+function allows(list: readonly string[], user: MockUser): boolean {
+  return list.includes(EVERYONE) || list.includes(user.id)
+}

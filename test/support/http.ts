@@ -1,0 +1,68 @@
+import { AUTH_BASE, CORE_BASE } from '../../src/http/context.js'
+
+/** Anything with a fetch handler: createAlfrescoMock(), or a started mock. */
+export interface Fetcher {
+  fetch(request: Request): Promise<Response>
+}
+
+export const basic = (user: string, password: string): string =>
+  `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
+export const ticketAuth = (ticket: string, form: 'bare' | 'role' = 'role'): string =>
+  `Basic ${Buffer.from(form === 'role' ? `ROLE_TICKET:${ticket}` : ticket).toString('base64')}`
+
+export const ADMIN = basic('admin', 'admin')
+
+export interface CallOptions {
+  /** A JSON body (objects are stringified), a string, or raw bytes/FormData. */
+  body?: unknown
+  headers?: Record<string, string>
+  /** The Authorization header; `null` sends none. Default admin:admin. */
+  auth?: string | null
+  /** Which API base: core (default), auth (tickets), or none (the path is absolute). */
+  base?: 'core' | 'auth' | 'none'
+}
+
+export interface CallResult {
+  status: number
+  headers: Headers
+  /** Parsed JSON when the answer is JSON, else undefined. */
+  json: any
+  text: string
+  bytes: Buffer
+  response: Response
+}
+
+/** One request through a mock's fetch handler, with the body read once in every form tests need. */
+export async function call(target: Fetcher, method: string, path: string, options: CallOptions = {}): Promise<CallResult> {
+  const base = options.base === 'auth' ? AUTH_BASE : options.base === 'none' ? '' : CORE_BASE
+  const url = path.startsWith('http') ? path : `http://mock.test${base}${path}`
+  const headers = new Headers(options.headers)
+  const auth = options.auth === undefined ? ADMIN : options.auth
+  if (auth !== null && !headers.has('authorization')) headers.set('authorization', auth)
+  let body: BodyInit | undefined
+  const b = options.body
+  if (b instanceof FormData || typeof b === 'string' || b instanceof Uint8Array) body = b as BodyInit
+  else if (b !== undefined) {
+    body = JSON.stringify(b)
+    if (!headers.has('content-type')) headers.set('content-type', 'application/json')
+  }
+  const response = await target.fetch(new Request(url, { method, headers, body }))
+  const bytes = Buffer.from(await response.clone().arrayBuffer())
+  const text = bytes.toString('utf8')
+  const isJson = (response.headers.get('content-type') ?? '').includes('json') && text !== ''
+  return { status: response.status, headers: response.headers, json: isJson ? JSON.parse(text) : undefined, text, bytes, response }
+}
+
+export const get = (t: Fetcher, path: string, o?: CallOptions) => call(t, 'GET', path, o)
+export const post = (t: Fetcher, path: string, body?: unknown, o?: CallOptions) => call(t, 'POST', path, { ...o, body })
+export const del = (t: Fetcher, path: string, o?: CallOptions) => call(t, 'DELETE', path, o)
+export const put = (t: Fetcher, path: string, body?: unknown, o?: CallOptions) => call(t, 'PUT', path, { ...o, body })
+
+/** Asserts ACS's error body shape and returns the error object. */
+export function expectAlfrescoError(r: CallResult, status: number, errorKey?: string): any {
+  if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${r.text}`)
+  const e = r.json?.error
+  if (!e) throw new Error(`expected an ACS error body, got: ${r.text}`)
+  if (errorKey !== undefined && e.errorKey !== errorKey) throw new Error(`expected errorKey ${errorKey}, got ${e.errorKey}`)
+  return e
+}
