@@ -47,6 +47,20 @@ export interface CleanerSettings {
   maxAgeMs: number
 }
 
+/** One download as the control API shows it (`GET /__mock/downloads`). */
+export interface DownloadInfo extends DownloadView {
+  name: string
+  owner: string
+  nodeIds: string[]
+  progression: Progression
+  createdAt: number
+  /** When the status or counters last changed (what the cleaner compares with maxAge). */
+  lastChangeAt: number
+  cancelRequested: boolean
+  /** Size of the ZIP once it has been built. */
+  zipBytes: number | undefined
+}
+
 /** What the HTTP layer needs from the download job service. */
 export interface DownloadService {
   /** POST /downloads: ACS's checks in ACS's order, then the PENDING view. */
@@ -61,6 +75,13 @@ export interface DownloadService {
   refreshNode(node: MockNode): Promise<void>
   /** The node was deleted through DELETE /nodes/{id}. */
   forget(id: string): void
+  /**
+   * `manual` progression: moves a download `steps` progress points on (default 1), or to the end
+   * with `'done'`. Returns the new view; the ZIP is built when DONE is next read.
+   */
+  advance(id: string, steps?: number | 'done'): DownloadView
+  /** Every download as it stands now. Looking does not count as a status read. */
+  overview(): DownloadInfo[]
   /** Runs the cleaner now; returns the ids it deleted. */
   runCleaner(): string[]
   /** Drops every download; restarts the cleaner schedule. */
