@@ -1,70 +1,120 @@
 import type { MiddlewareHandler } from 'hono'
-import { errors } from '../errors.js'
+import { errors, type AlfrescoError } from '../errors.js'
 import type { MockUser } from '../store/types.js'
 import type { AppDeps, Env } from './context.js'
 
-export interface Credentials {
-  /** A ticket from `alf_ticket`/`ticket` or from a Basic header without a real user. */
-  ticket?: string
-  /** Basic user:password. */
-  user?: string
-  password?: string
-  /** What the Authorization header said, when it was not Basic. */
-  scheme?: string
-}
+/** What an `Authorization` header offers, decoded as ACS's `Authorization.java` does. */
+export type HeaderCredentials =
+  /** Basic base64(ticket), base64(":ticket") or base64("ROLE_TICKET:ticket"). */
+  | { kind: 'ticket'; ticket: string }
+  /** Basic base64(user:password). */
+  | { kind: 'password'; user: string; password: string }
+  /** Any other scheme (Bearer, junk): ACS refuses it without the Identity Service. */
+  | { kind: 'scheme'; scheme: string }
+  /** `Basic` with nothing usable after it. */
+  | { kind: 'empty' }
 
-/** Reads what a request offers, as ACS's authenticator factories do. */
-export function readCredentials(header: string | undefined, query: (k: string) => string | undefined): {
+export interface RequestCredentials {
+  /** `alf_ticket` (ACS), or `ticket` (js-api with `withCredentials`). Empty counts as absent. */
   queryTicket: string | undefined
-  header: Credentials | undefined
-} {
-  const queryTicket = query('alf_ticket') ?? query('ticket')
-  if (!header) return { queryTicket, header: undefined }
-  const [scheme = '', value = ''] = header.trim().split(/\s+/, 2)
-  if (scheme.toLowerCase() !== 'basic') return { queryTicket, header: { scheme } }
-  const decoded = Buffer.from(value, 'base64').toString('utf8')
-  const colon = decoded.indexOf(':')
-  if (colon < 0) return { queryTicket, header: { ticket: decoded } }
-  const user = decoded.slice(0, colon)
-  const password = decoded.slice(colon + 1)
-  // base64(":TICKET_x") and base64("ROLE_TICKET:TICKET_x") both carry a ticket (Authorization.java).
-  if (user === '' || user === 'ROLE_TICKET') return { queryTicket, header: { ticket: password } }
-  return { queryTicket, header: { user, password } }
+  header: HeaderCredentials | undefined
 }
 
-/** Resolves the caller: `alf_ticket` first, then the Authorization header; else undefined. */
-export function authenticate(
-  deps: Pick<AppDeps, 'auth' | 'clock'>,
+/** The ticket user of Authorization.java, matched case-insensitively there. */
+const TICKET_USER = 'role_ticket'
+
+/** Reads what a request offers, as ACS's authenticator factories do. Never throws. */
+export function readCredentials(
   header: string | undefined,
   query: (k: string) => string | undefined,
-): { user: MockUser; ticket: string | undefined } | undefined {
+): RequestCredentials {
+  const queryTicket = query('alf_ticket') || query('ticket') || undefined
+  const value = header?.trim()
+  if (!value) return { queryTicket, header: undefined }
+  const space = value.search(/\s/)
+  const scheme = space < 0 ? value : value.slice(0, space)
+  if (scheme.toLowerCase() !== 'basic') return { queryTicket, header: { kind: 'scheme', scheme } }
+  return { queryTicket, header: decodeBasic(space < 0 ? '' : value.slice(space + 1).trim()) }
+}
+
+function decodeBasic(encoded: string): HeaderCredentials {
+  // Buffer ignores characters outside the base64 alphabet instead of throwing, so garbage is safe.
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8')
+  if (decoded === '') return { kind: 'empty' }
+  const colon = decoded.indexOf(':')
+  if (colon < 0) return { kind: 'ticket', ticket: decoded }
+  const user = decoded.slice(0, colon)
+  const password = decoded.slice(colon + 1)
+  if (user === '' || user.toLowerCase() === TICKET_USER) return { kind: 'ticket', ticket: password }
+  return { kind: 'password', user, password }
+}
+
+export interface Caller {
+  user: MockUser
+  /** The ticket the request authenticated with; undefined for Basic user:password. */
+  ticket: string | undefined
+}
+
+/**
+ * Resolves the caller as BasicHttpAuthenticator does: a valid `alf_ticket` first, then the
+ * Authorization header (an invalid `alf_ticket` falls through to it). Undefined if nobody.
+ */
+export function authenticate(
+  deps: Pick<AppDeps, 'auth' | 'clock'>,
+  creds: RequestCredentials,
+): Caller | undefined {
   const now = deps.clock.now()
-  const creds = readCredentials(header, query)
-  if (creds.queryTicket) {
-    const t = deps.auth.validate(creds.queryTicket, now)
-    const user = t && deps.auth.users.get(t.userId)
-    if (user) return { user, ticket: t.id }
+  const byTicket = (id: string): Caller | undefined => {
+    const t = deps.auth.validate(id, now)
+    const user = t ? deps.auth.users.get(t.userId) : undefined
+    return t && user?.enabled ? { user, ticket: t.id } : undefined
   }
+  const fromQuery = creds.queryTicket ? byTicket(creds.queryTicket) : undefined
+  if (fromQuery) return fromQuery
   const h = creds.header
-  if (h?.ticket) {
-    const t = deps.auth.validate(h.ticket, now)
-    const user = t && deps.auth.users.get(t.userId)
-    if (user) return { user, ticket: t.id }
-  }
-  if (h?.user !== undefined && h.password !== undefined) {
+  if (h?.kind === 'ticket') return byTicket(h.ticket)
+  if (h?.kind === 'password') {
     const user = deps.auth.checkPassword(h.user, h.password)
-    if (user) return { user, ticket: undefined }
+    return user ? { user, ticket: undefined } : undefined
   }
   return undefined
+}
+
+/**
+ * ACS's 401. A header with a scheme other than Basic makes BasicHttpAuthenticator throw
+ * `WebScriptException(401, "Authorization '<scheme>' not supported.")` (derived from the source);
+ * every other failure is RepositoryContainer's "Authentication failed for Web Script …".
+ */
+export function authFailure(method: string, creds: RequestCredentials): AlfrescoError {
+  const h = creds.header
+  if (h?.kind === 'scheme') return errors.authorizationNotSupported(h.scheme)
+  return errors.unauthorized(method)
+}
+
+/** The parts of a request authentication reads (Hono's `c.req` fits). */
+export interface AuthRequest {
+  method: string
+  header(name: string): string | undefined
+  query(name: string): string | undefined
+}
+
+/** Resolves the caller of a request or throws ACS's 401. */
+export function requireCaller(
+  deps: Pick<AppDeps, 'auth' | 'clock'>,
+  req: AuthRequest,
+): { caller: Caller; creds: RequestCredentials } {
+  const creds = readCredentials(req.header('authorization'), (k) => req.query(k))
+  const caller = authenticate(deps, creds)
+  if (!caller) throw authFailure(req.method, creds)
+  return { caller, creds }
 }
 
 /** Every API call but POST /tickets needs a user; anything else gets ACS's 401. */
 export function requireAuth(deps: AppDeps): MiddlewareHandler<Env> {
   return async (c, next) => {
-    const who = authenticate(deps, c.req.header('authorization'), (k) => c.req.query(k))
-    if (!who) throw errors.unauthorized(c.req.method)
-    c.set('user', who.user)
-    c.set('ticket', who.ticket)
+    const { caller } = requireCaller(deps, c.req)
+    c.set('user', caller.user)
+    c.set('ticket', caller.ticket)
     await next()
   }
 }

@@ -1,4 +1,5 @@
 import { AUTH_BASE, CORE_BASE } from '../../src/http/context.js'
+import { assertConforms, NOT_JSON, validateResponse } from './spec.js'
 
 /** Anything with a fetch handler: createAlfrescoMock(), or a started mock. */
 export interface Fetcher {
@@ -20,12 +21,19 @@ export interface CallOptions {
   auth?: string | null
   /** Which API base: core (default), auth (tickets), or none (the path is absolute). */
   base?: 'core' | 'auth' | 'none'
+  /**
+   * Check the answer against ACS's OpenAPI spec (test/support/spec.ts) and throw on a violation.
+   * Default true; only answers under the two API bases are checked (never /__mock). Turn it off
+   * only for answers that are broken on purpose (fault injection).
+   */
+  validate?: boolean
 }
 
 export interface CallResult {
   status: number
   headers: Headers
-  /** Parsed JSON when the answer is JSON, else undefined. */
+  /** Parsed JSON when the answer is JSON, else undefined (any: tests read into it freely). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   json: any
   text: string
   bytes: Buffer
@@ -39,9 +47,9 @@ export async function call(target: Fetcher, method: string, path: string, option
   const headers = new Headers(options.headers)
   const auth = options.auth === undefined ? ADMIN : options.auth
   if (auth !== null && !headers.has('authorization')) headers.set('authorization', auth)
-  let body: BodyInit | undefined
+  let body: RequestInit['body']
   const b = options.body
-  if (b instanceof FormData || typeof b === 'string' || b instanceof Uint8Array) body = b as BodyInit
+  if (b instanceof FormData || typeof b === 'string' || b instanceof Uint8Array) body = b as RequestInit['body']
   else if (b !== undefined) {
     body = JSON.stringify(b)
     if (!headers.has('content-type')) headers.set('content-type', 'application/json')
@@ -50,7 +58,12 @@ export async function call(target: Fetcher, method: string, path: string, option
   const bytes = Buffer.from(await response.clone().arrayBuffer())
   const text = bytes.toString('utf8')
   const isJson = (response.headers.get('content-type') ?? '').includes('json') && text !== ''
-  return { status: response.status, headers: response.headers, json: isJson ? JSON.parse(text) : undefined, text, bytes, response }
+  const json: unknown = isJson ? JSON.parse(text) : undefined
+  if (options.validate !== false && method.toUpperCase() !== 'HEAD') {
+    const seen = isJson ? json : text === '' ? undefined : NOT_JSON
+    assertConforms(method, url, validateResponse(method, url, response.status, seen), text)
+  }
+  return { status: response.status, headers: response.headers, json, text, bytes, response }
 }
 
 export const get = (t: Fetcher, path: string, o?: CallOptions) => call(t, 'GET', path, o)
@@ -59,6 +72,7 @@ export const del = (t: Fetcher, path: string, o?: CallOptions) => call(t, 'DELET
 export const put = (t: Fetcher, path: string, body?: unknown, o?: CallOptions) => call(t, 'PUT', path, { ...o, body })
 
 /** Asserts ACS's error body shape and returns the error object. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function expectAlfrescoError(r: CallResult, status: number, errorKey?: string): any {
   if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${r.text}`)
   const e = r.json?.error
