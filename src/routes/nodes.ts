@@ -1,7 +1,18 @@
 import { Hono } from 'hono'
 import type { AppDeps, Env } from '../http/context.js'
+import { registerNodeContent } from './nodes-content.js'
+import { registerNodeReads } from './nodes-read.js'
+import { registerNodeWrites } from './nodes-write.js'
 
-/** The nodes API. (Being written.) */
-export function nodeRoutes(_deps: AppDeps): Hono<Env> {
-  return new Hono<Env>()
+/**
+ * The nodes API: GET /nodes/{id}, GET and POST /nodes/{id}/children, DELETE /nodes/{id},
+ * GET and PUT /nodes/{id}/content. Everything else under /nodes (PUT /nodes/{id}, copy, move,
+ * lock…) is left unregistered, so it reaches the app's explicit 501.
+ */
+export function nodeRoutes(deps: AppDeps): Hono<Env> {
+  const app = new Hono<Env>()
+  registerNodeReads(app, deps)
+  registerNodeContent(app, deps)
+  registerNodeWrites(app, deps)
+  return app
 }
