@@ -3,10 +3,13 @@ import { monotonicMs } from './clock.js'
 import { errors, toAlfrescoError, toErrorBody, type AlfrescoError } from './errors.js'
 import { requireAuth } from './http/auth.js'
 import { API_ROOT, AUTH_BASE, CORE_BASE, type AppDeps, type Env } from './http/context.js'
+import { applyScenarios } from './http/faults.js'
 import { JSON_CONTENT_TYPE, NEVER_CACHE } from './http/format.js'
+import { journalRequests } from './http/journal.js'
 import { controlRoutes } from './routes/control.js'
 import { downloadRoutes } from './routes/downloads.js'
 import { nodeRoutes } from './routes/nodes.js'
+import { scenarioControlRoutes } from './routes/scenario-control.js'
 import { ticketRoutes } from './routes/tickets.js'
 
 /** The root Hono app: ACS's two API bases, the control API, one error mapper for everything. */
@@ -22,6 +25,12 @@ export function createApp(deps: AppDeps): Hono<Env> {
     }
   })
 
+  // Journal outermost, so it sees what scenarios did; both only for ACS's API, not /__mock.
+  app.use(`${API_ROOT}/*`, journalRequests(deps))
+  app.use(`${API_ROOT}/*`, applyScenarios(deps))
+
+  // Before controlRoutes: its catch-all answers 501 for anything under /__mock it does not know.
+  app.route('/__mock', scenarioControlRoutes(deps))
   app.route('/__mock', controlRoutes(deps))
   app.route(AUTH_BASE, ticketRoutes(deps))
 
@@ -37,9 +46,11 @@ export function createApp(deps: AppDeps): Hono<Env> {
   })
 
   app.notFound((c) => errorResponse(deps, errors.entityNotFound(c.req.path)))
-  app.onError((err, _c) => {
+  app.onError((err, c) => {
     const e = toAlfrescoError(err)
-    if (e.statusCode >= 500 && e.statusCode !== 501) deps.log.error(err instanceof Error ? (err.stack ?? err.message) : String(err))
+    // An error a scenario asked for is no server error worth logging.
+    const injected = c.get('fault')?.action.kind === 'respond'
+    if (e.statusCode >= 500 && e.statusCode !== 501 && !injected) deps.log.error(err instanceof Error ? (err.stack ?? err.message) : String(err))
     return errorResponse(deps, e)
   })
   return app

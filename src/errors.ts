@@ -67,7 +67,6 @@ const K = {
   invalid: 'framework.exception.InvalidArgument',
   apiDefault: 'framework.exception.ApiDefault',
   constraint: 'framework.exception.ConstraintViolated',
-  nameClash: 'framework.exception.NameClash',
   unsupported: 'framework.exception.UnsupportedResourceOperation',
   plainNotFound: 'framework.exception.NotFound',
   requestedRange: 'framework.exception.RequestedRangeNotSatisfiable',
@@ -85,8 +84,16 @@ export const errors = {
   invalidArgument: (message: string) => new AlfrescoError(400, K.invalid, message),
   /** A paging or parameter error with ACS's own key. */
   invalidParameter: (message: string) => new AlfrescoError(400, K.invalid, message),
-  nameClash: (name: string) =>
-    new AlfrescoError(409, K.nameClash, `Duplicate child name not allowed: ${name}`),
+  /**
+   * `ConstraintViolatedException(DuplicateChildNodeNameException.getMessage())`: the sentence is the
+   * errorKey too (ADF's js-api mock of a real 409 shows `errorKey: 'Duplicate child name not allowed: newFile'`).
+   */
+  nameClash: (name: string) => {
+    const text = `Duplicate child name not allowed: ${name}`
+    return new AlfrescoError(409, text, text)
+  },
+  /** A plain Java IllegalArgumentException: 400, errorKey ApiDefault, no log number. */
+  illegalArgument: (message: string) => new AlfrescoError(400, K.apiDefault, message, { numbered: false }),
   constraintViolated: (message: string) => new AlfrescoError(422, K.constraint, message),
   unsupportedOperation: () => new AlfrescoError(405, K.unsupported, 'The operation is unsupported'),
   unreadableBody: (detail: string) => {
@@ -109,8 +116,55 @@ export const errors = {
       `Authentication failed for Web Script org/alfresco/api/ResourceWebScript.${method.toLowerCase()}`,
       { headers: { 'WWW-Authenticate': 'Basic realm="Alfresco -default- tenant"' } },
     ),
+  /** BasicHttpAuthenticator on a Bearer/other scheme (no Identity Service): a 401 WebScriptException. */
+  authorizationNotSupported: (scheme: string) =>
+    new AlfrescoError(401, K.apiDefault, `Authorization '${scheme}' not supported.`, {
+      headers: { 'WWW-Authenticate': 'Basic realm="Alfresco -default- tenant"' },
+    }),
+  /** ContentStreamer: a content node without a binary yet (a download before DONE, cancelled, too big). */
+  contentNotFound: (nodeId: string) =>
+    new AlfrescoError(
+      404,
+      K.apiDefault,
+      `Unable to locate content for node ref workspace://SpacesStore/${nodeId} (property: {http://www.alfresco.org/model/content/1.0}content)`,
+    ),
+  /** DownloadsImpl.checkIsDownloadNodeType (the literal is the errorKey). */
+  notADownload: () => {
+    const text = 'Please specify the nodeId of a download node.'
+    return new AlfrescoError(400, text, text)
+  },
   internal: (message: string) => new AlfrescoError(500, K.apiDefault, message),
   apiDefault: (status: number, message: string) => new AlfrescoError(status, K.apiDefault, message),
+  /**
+   * A scenario's `respond` fault: the error ACS sends with that status where it has one (401
+   * exactly as ACS), else ApiDefault with the HTTP reason phrase; the scenario may set key and text.
+   */
+  injected: (status: number, init: InjectedErrorInit): AlfrescoError => {
+    const base: AlfrescoError =
+      status === 401
+        ? errors.unauthorized(init.method)
+        : status === 403
+          ? errors.permissionDenied()
+          : status === 404
+            ? errors.entityNotFound(init.id)
+            : status === 405
+              ? errors.unsupportedOperation()
+              : new AlfrescoError(status, K.apiDefault, init.reason)
+    return new AlfrescoError(status, init.errorKey ?? base.errorKey, init.message ?? base.message, {
+      headers: { ...base.headers, ...init.headers },
+    })
+  },
+}
+
+export interface InjectedErrorInit {
+  /** The request's method (401's text names it) and the id in its path (404's text names it). */
+  method: string
+  id: string
+  /** The HTTP reason phrase, for statuses ACS has no error of its own for. */
+  reason: string
+  errorKey?: string | undefined
+  message?: string | undefined
+  headers?: Record<string, string> | undefined
 }
 
 /** Anything thrown → an AlfrescoError (HTTP exceptions are duck-typed so this module stays hono-free). */

@@ -5,3 +5,5 @@ export { AlfrescoError, ConfigFileError, type ErrorBody, type FileProblem } from
 export { DEFAULT_DOWNLOAD_SETTINGS, type MockOptions, type DownloadOptions, type FixturesInput } from './options.js'
 export type { DownloadSettings, DownloadStatus, DownloadView, Progression } from './downloads/types.js'
 export { AUTH_BASE, CORE_BASE } from './http/context.js'
+export type { JournalEntry, RequestMatcher, WaitOptions } from './http/journal.js'
+export type { DownloadScript, DownloadStep, Scenario, ScenarioInput } from './scenarios/types.js'

@@ -4,11 +4,15 @@ import type { Clock, ManualClock } from './clock.js'
 import { createDownloadService } from './downloads/service.js'
 import type { DownloadService, DownloadSettings } from './downloads/types.js'
 import { loadFixtures } from './fixtures/load.js'
-import type { AppDeps, Env } from './http/context.js'
+import type { AppDeps, Env, NodeBindings } from './http/context.js'
+import { settleInProcess } from './http/faults.js'
 import { randomIds, sequentialIds } from './ids.js'
 import { createLogger } from './log.js'
 import { mergeDownloadSettings, resolveOptions, type DownloadOptions, type MockOptions, type ResolvedOptions } from './options.js'
-import { PACKAGED_FIXTURES_DIR } from './paths.js'
+import { PACKAGED_FIXTURES_DIR, PACKAGED_SCENARIOS_DIR } from './paths.js'
+import { RequestJournal, type JournalEntry, type RequestMatcher, type WaitOptions } from './http/journal.js'
+import { ScenarioRegistry } from './scenarios/registry.js'
+import type { Scenario, ScenarioInput } from './scenarios/types.js'
 import { AuthStore } from './store/auth-store.js'
 import { NodeStore } from './store/node-store.js'
 import { seedStores, type SeedData } from './store/seed.js'
@@ -27,8 +31,36 @@ export interface AlfrescoMock {
   readonly auth: AuthStore
   /** The download jobs. */
   readonly downloads: DownloadService
-  /** Handles a request in-process, as the server would. */
-  fetch(request: Request): Promise<Response>
+  /**
+   * Handles a request in-process, as the server would. `env` is what @hono/node-server passes
+   * (the socket, for faults such as connection-reset); without it those faults reject as fetch does.
+   */
+  fetch(request: Request, env?: NodeBindings): Promise<Response>
+  /** The request journal, oldest first (a copy; the last 10,000 API requests; /__mock is not journaled). */
+  readonly requests: JournalEntry[]
+  /**
+   * Resolves with the first API request matching `matcher` — one already journaled, unless
+   * `{ past: false }`, else the next to complete — and rejects after `timeout` wall-clock ms
+   * (default 5000) with a message listing the requests that did arrive.
+   *
+   * @example
+   * await mock.waitForRequest({ method: 'DELETE', path: '/downloads/{id}' }, { timeout: 1_000 })
+   */
+  waitForRequest(matcher: RequestMatcher, options?: WaitOptions): Promise<JournalEntry>
+  /** Empties the journal. */
+  clearRequests(): void
+  /** The scenario that applies to requests without an X-Mock-Scenario header. */
+  readonly scenario: Scenario | undefined
+  /**
+   * Makes a scenario the active one (its counters from zero): a packaged or registered name, a
+   * path, or an object; `undefined` clears it. `reset()` restores the one given at start.
+   *
+   * @example
+   * mock.useScenario('flaky-status')
+   */
+  useScenario(input: ScenarioInput | undefined): Scenario | undefined
+  /** Makes a scenario available to `X-Mock-Scenario: NAME` without activating it; survives reset(). */
+  registerScenario(input: ScenarioInput, name?: string): Scenario
   /** Back to the state right after start: fixtures re-seeded, downloads and tickets dropped. */
   reset(): void
   /** Stops the cleaner's timers. Idempotent. */
@@ -63,15 +95,25 @@ export function buildMock(resolved: ResolvedOptions): AlfrescoMock {
   const ticketLifetime =
     resolved.ticketLifetimeMs ?? (seed.settings.tickets as { lifetimeMs?: number } | undefined)?.lifetimeMs
 
+  // Loaded before any service starts a timer: a broken scenario fails the start with nothing to stop.
+  const scenarios = new ScenarioRegistry({ packagedDir: PACKAGED_SCENARIOS_DIR, start: resolved.scenario })
   const store = new NodeStore()
   const auth = new AuthStore(ids)
   if (ticketLifetime !== undefined) auth.ticketLifetimeMs = ticketLifetime
   const downloads = createDownloadService({ clock, ids, store, auth, settings, log })
+  const journal = new RequestJournal()
+  // A scenario's `auth.ticketLifetime` holds while it is active; without one, the configured lifetime.
+  const baseTicketLifetime = auth.ticketLifetimeMs
+  scenarios.onChange((active) => {
+    auth.ticketLifetimeMs = active?.scenario.auth?.ticketLifetimeMs ?? baseTicketLifetime
+  })
   let errorNumber = 0
 
   const reset = (): void => {
     seedStores(seed, store, auth, clock.now())
     downloads.reset()
+    scenarios.reset()
+    journal.clear()
     errorNumber = 0
   }
   const deps: AppDeps = {
@@ -85,6 +127,8 @@ export function buildMock(resolved: ResolvedOptions): AlfrescoMock {
     control: { reset },
     maxBodyBytes: resolved.maxBodyBytes,
     nextErrorNumber: () => errorNumber++,
+    scenarios,
+    journal,
   }
   reset()
   const app = createApp(deps)
@@ -96,7 +140,17 @@ export function buildMock(resolved: ResolvedOptions): AlfrescoMock {
     store,
     auth,
     downloads,
-    fetch: async (request) => app.fetch(request),
+    fetch: async (request, env) => settleInProcess(await app.fetch(request, env)),
+    get requests() {
+      return journal.entries()
+    },
+    waitForRequest: (matcher, options) => journal.waitFor(matcher, options),
+    clearRequests: () => journal.clear(),
+    get scenario() {
+      return scenarios.active?.scenario
+    },
+    useScenario: (input) => scenarios.use(input),
+    registerScenario: (input, name) => scenarios.register(input, name),
     reset,
     dispose: () => {
       if (disposed) return

@@ -5,6 +5,7 @@ import { DEFAULT_TICKET_LIFETIME_MS } from './store/auth-store.js'
 import { LOG_LEVELS, type LogLevel } from './log.js'
 
 import type { FixturesInput } from './fixtures/load.js'
+import type { ScenarioInput } from './scenarios/types.js'
 
 export type { FixturesInput }
 
@@ -36,6 +37,11 @@ export interface MockOptions {
   ticketLifetimeMs?: number
   /** Largest request body read, in bytes; larger bodies get 413. Default 64 MiB. */
   maxBodyBytes?: number
+  /**
+   * The scenario active from the start (and again after `reset()`): a packaged name such as
+   * `flaky-status`, a path to a YAML or JSON file, or the scenario object itself.
+   */
+  scenario?: ScenarioInput
 }
 
 export const DEFAULT_DOWNLOAD_SETTINGS: DownloadSettings = Object.freeze({
@@ -48,7 +54,7 @@ export const DEFAULT_DOWNLOAD_SETTINGS: DownloadSettings = Object.freeze({
   compression: 'DEFLATE',
   compressionLevel: 6,
   cleaner: Object.freeze({ enabled: true, startDelayMs: 3_600_000, intervalMs: 3_600_000, maxAgeMs: 3_600_000 }),
-}) as DownloadSettings
+})
 
 export interface ResolvedOptions {
   port: number
@@ -61,6 +67,7 @@ export interface ResolvedOptions {
   downloads: DownloadOptions
   ticketLifetimeMs: number | undefined
   maxBodyBytes: number
+  scenario: ScenarioInput | undefined
 }
 
 /** Checks options at the boundary with messages of the form "Failed to X: reason. Please Y." */
@@ -91,14 +98,22 @@ export function resolveOptions(options: MockOptions = {}): ResolvedOptions {
     downloads: options.downloads ?? {},
     ticketLifetimeMs: options.ticketLifetimeMs,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    scenario: checkScenarioOption(options.scenario),
   }
+}
+
+function checkScenarioOption(scenario: unknown): ScenarioInput | undefined {
+  if (scenario === undefined || typeof scenario === 'string' || (typeof scenario === 'object' && scenario !== null && !Array.isArray(scenario))) {
+    return scenario as ScenarioInput | undefined
+  }
+  throw new TypeError(`Failed to create the mock: scenario "${JSON.stringify(scenario)}" is neither a name, a path nor an object. Please pass e.g. 'flaky-status'.`)
 }
 
 function makeClock(clock: MockOptions['clock'], start: MockOptions['startTime']): Clock {
   if (clock === undefined || clock === 'system') return new SystemClock()
   if (clock === 'manual') return new ManualClock(start)
   if (typeof clock === 'object' && typeof clock.now === 'function' && typeof clock.setTimeout === 'function') return clock
-  throw new TypeError(`Failed to create the mock: clock "${String(clock)}" is unknown. Please pass 'system', 'manual' or a Clock.`)
+  throw new TypeError(`Failed to create the mock: clock "${typeof clock === 'string' ? clock : typeof clock}" is unknown. Please pass 'system', 'manual' or a Clock.`)
 }
 
 /** Defaults ← fixture `settings.downloads` ← options, field by field. */

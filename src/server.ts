@@ -1,7 +1,7 @@
 import { createAdaptorServer } from '@hono/node-server'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { AUTH_BASE, CORE_BASE } from './http/context.js'
+import { AUTH_BASE, CORE_BASE, type NodeBindings } from './http/context.js'
 import { buildMock, type AlfrescoMock } from './mock.js'
 import { resolveOptions, type MockOptions } from './options.js'
 import type { ManualClock } from './clock.js'
@@ -46,7 +46,9 @@ export async function startAlfrescoMock(options: MockOptions = {}): Promise<Star
   const resolved = resolveOptions(options)
   const mock = buildMock(resolved)
   const server = createAdaptorServer({
-    fetch: (request: Request) => mock.fetch(request),
+    // The second argument carries the socket, which the connection faults of scenarios act on
+    // (an HTTP/1 server, so these are IncomingMessage and ServerResponse).
+    fetch: (request: Request, env: unknown) => mock.fetch(request, env as NodeBindings),
     overrideGlobalObjects: false,
   }) as Server
   try {
@@ -56,8 +58,7 @@ export async function startAlfrescoMock(options: MockOptions = {}): Promise<Star
     throw err
   }
   const port = (server.address() as AddressInfo).port
-  const hostForUrl = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host
-  const url = `http://${hostForUrl}:${port}`
+  const url = `http://${hostForUrl(resolved.host)}:${port}`
   let closing: Promise<void> | undefined
   const close = (): Promise<void> =>
     (closing ??= new Promise<void>((resolve) => {
@@ -73,6 +74,13 @@ export async function startAlfrescoMock(options: MockOptions = {}): Promise<Star
     close,
     [Symbol.asyncDispose]: close,
   })
+}
+
+/** A URL a client can call: the wildcard addresses are reached through loopback. */
+function hostForUrl(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1'
+  if (host === '::' || host === '[::]') return '[::1]'
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

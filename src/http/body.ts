@@ -8,7 +8,7 @@ export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024
 export async function readBody(c: Context, limit: number): Promise<Uint8Array> {
   const declared = Number(c.req.header('content-length') ?? NaN)
   if (Number.isFinite(declared) && declared > limit) throw errors.payloadTooLarge(limit)
-  const stream = c.req.raw.body
+  const stream = c.req.raw.body as ReadableStream<Uint8Array> | null
   if (!stream) return new Uint8Array()
   const parts: Uint8Array[] = []
   let total = 0

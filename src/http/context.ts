@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Clock } from '../clock.js'
 import type { DownloadService, DownloadSettings } from '../downloads/types.js'
 import type { IdSource } from '../ids.js'
@@ -5,6 +6,10 @@ import type { Logger } from '../log.js'
 import type { AuthStore } from '../store/auth-store.js'
 import type { NodeStore } from '../store/node-store.js'
 import type { MockUser } from '../store/types.js'
+import type { ScenarioEngine } from '../scenarios/engine.js'
+import type { ScenarioRegistry } from '../scenarios/registry.js'
+import type { FaultHit } from '../scenarios/types.js'
+import type { RequestJournal } from './journal.js'
 
 export const CORE_BASE = '/alfresco/api/-default-/public/alfresco/versions/1'
 export const AUTH_BASE = '/alfresco/api/-default-/public/authentication/versions/1'
@@ -29,10 +34,31 @@ export interface AppDeps {
   maxBodyBytes: number
   /** The ACS-wide error counter behind briefSummary's NNNN. */
   nextErrorNumber(): number
+  /** The active scenario and the named ones (X-Mock-Scenario). */
+  scenarios: ScenarioRegistry
+  /** Every API request, for mock.requests and /__mock/requests. */
+  journal: RequestJournal
+}
+
+/**
+ * What @hono/node-server passes as the fetch callback's second argument; absent in-process.
+ * The faults that act on the connection (reset, empty response, truncation) need the socket.
+ */
+export interface NodeBindings {
+  incoming?: IncomingMessage
+  outgoing?: ServerResponse
 }
 
 export interface Env {
+  Bindings: NodeBindings
   Variables: {
+    /**
+     * The scenario governing this request: the X-Mock-Scenario header's, else the active one.
+     * A download created by the request keeps it (claimDownloadScript).
+     */
+    scenario: ScenarioEngine | undefined
+    /** The fault rule that fired for this request, for the journal. */
+    fault: FaultHit | undefined
     user: MockUser
     /** The ticket the request authenticated with, if any. */
     ticket: string | undefined

@@ -1,0 +1,48 @@
+/**
+ * The route templates the mock serves, relative to an API base (core or authentication).
+ * Scenario paths are checked against them, and the journal names each request by one.
+ */
+export const KNOWN_TEMPLATES: readonly string[] = [
+  '/downloads',
+  '/downloads/{id}',
+  '/nodes/{id}',
+  '/nodes/{id}/children',
+  '/nodes/{id}/content',
+  '/tickets',
+  '/tickets/{id}',
+]
+
+/** Path segments without empty ones: `/nodes/x/` → ['nodes', 'x']. */
+export function segments(path: string): string[] {
+  return path.split('/').filter((s) => s !== '')
+}
+
+const isParam = (segment: string): boolean => segment.startsWith('{') && segment.endsWith('}')
+
+/** A pattern (`{x}` matches one segment, anything else itself) against a concrete path's segments. */
+export function matchesPattern(pattern: readonly string[], path: readonly string[]): boolean {
+  if (pattern.length !== path.length) return false
+  return pattern.every((p, i) => isParam(p) || p === path[i])
+}
+
+/** The template a concrete path (relative to an API base) belongs to, if the mock knows one. */
+export function templateOf(relativePath: string): string | undefined {
+  const path = segments(relativePath)
+  return KNOWN_TEMPLATES.find((t) => matchesPattern(segments(t), path))
+}
+
+/** True when a rule's pattern can match some request to a known route. */
+export function patternIsKnown(pattern: string): boolean {
+  const p = segments(pattern)
+  return KNOWN_TEMPLATES.some((t) => {
+    const s = segments(t)
+    return s.length === p.length && s.every((seg, i) => isParam(seg) || isParam(p[i]!) || seg === p[i])
+  })
+}
+
+/** `/nodes/{nodeId}/content/` → `/nodes/{id}/content`: parameter names do not matter. */
+export function normalisePattern(pattern: string): string {
+  return `/${segments(pattern)
+    .map((s) => (isParam(s) ? '{id}' : s))
+    .join('/')}`
+}
