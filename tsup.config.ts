@@ -23,5 +23,7 @@ export default defineConfig([
     sourcemap: true,
     banner: { js: '#!/usr/bin/env node' },
     define: { __VERSION__: JSON.stringify(version) },
+    // hono is ~60 small ESM files: one bundled chunk starts measurably faster (test/bench/startup.mjs).
+    noExternal: [/^hono(\/|$)/, /^@hono\/node-server(\/|$)/],
   },
 ])

@@ -1,105 +1,89 @@
-import { parseArgs } from 'node:util'
+import { CliUsageError, HELP, parseCliArgs, type CliCommand } from './cli-args.js'
 import { ConfigFileError } from './errors.js'
-import { LOG_LEVELS, type LogLevel } from './log.js'
-import { PortInUseError, startAlfrescoMock, type StartedAlfrescoMock } from './server.js'
+import type { StartedAlfrescoMock } from './server.js'
 
-const HELP = `alfresco-mock — a mock of Alfresco Content Services' REST API for tests
+declare const __VERSION__: string | undefined
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev'
 
-Usage: alfresco-mock [options]
-
-Options:
-  -p, --port <n>          port to listen on; 0 picks a free one (default 8080)
-  -H, --host <addr>       interface to bind (default 127.0.0.1)
-  -f, --fixtures <x>      packaged fixture name or path to a YAML file (default "default")
-      --clock <kind>      system | manual (default system); manual enables POST /__mock/clock/advance
-      --log-level <l>     silent | error | warn | info | debug (default info: one line per request)
-      --json              print machine-readable events; the first stdout line is {"event":"ready",…}
-  -h, --help              show this help
-  -v, --version           show the version
-
-Exit codes: 0 closed by SIGINT/SIGTERM, 1 could not start (e.g. port in use), 2 bad arguments, fixtures or scenario.`
-
-/** The bin: flags → startAlfrescoMock; signals and exit codes live only here. */
-export async function main(argv: string[]): Promise<number> {
-  let parsed
+/** The bin: flags → startAlfrescoMock. Signal handlers and exit codes live only here. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let command: CliCommand
   try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        port: { type: 'string', short: 'p', default: '8080' },
-        host: { type: 'string', short: 'H', default: '127.0.0.1' },
-        fixtures: { type: 'string', short: 'f', default: 'default' },
-        clock: { type: 'string', default: 'system' },
-        'log-level': { type: 'string', default: 'info' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-      strict: true,
-    })
+    command = parseCliArgs(argv)
   } catch (err) {
-    process.stderr.write(`alfresco-mock: ${(err as Error).message}\nRun alfresco-mock --help for the options.\n`)
+    if (!(err instanceof CliUsageError)) throw err
+    process.stderr.write(`${err.message}\n`)
     return 2
   }
-  const v = parsed.values
-  if (v.help) {
-    process.stdout.write(`${HELP}\n`)
-    return 0
-  }
-  if (v.version) {
-    process.stdout.write(`${VERSION}\n`)
-    return 0
-  }
-  const port = Number(v.port)
-  const problems: string[] = []
-  if (!/^\d+$/.test(v.port) || port > 65535) problems.push(`--port "${v.port}" is not a port number (0–65535)`)
-  if (v.clock !== 'system' && v.clock !== 'manual') problems.push(`--clock "${v.clock}" must be system or manual`)
-  if (!LOG_LEVELS.includes(v['log-level'] as LogLevel)) problems.push(`--log-level "${v['log-level']}" must be one of ${LOG_LEVELS.join(', ')}`)
-  if (problems.length) {
-    process.stderr.write(`alfresco-mock: ${problems.join('; ')}.\n`)
-    return 2
-  }
+  if (command.kind === 'help') return print(`${HELP}\n`)
+  if (command.kind === 'version') return print(`${VERSION}\n`)
 
+  // Loaded only now, so --help, --version and bad flags answer without loading the server.
+  const { PortInUseError, startAlfrescoMock } = await import('./server.js')
   let mock: StartedAlfrescoMock
   try {
-    mock = await startAlfrescoMock({
-      port,
-      host: v.host,
-      fixtures: v.fixtures,
-      clock: v.clock as 'system' | 'manual',
-      logLevel: v['log-level'] as LogLevel,
-    })
+    mock = await startAlfrescoMock(command.options)
   } catch (err) {
     if (err instanceof ConfigFileError) {
       process.stderr.write(`${err.message}\n`)
       return 2
     }
-    if (err instanceof PortInUseError) {
-      process.stderr.write(`${err.message}\n`)
-      return 1
+    // A bad option value that slipped past the flag checks is the caller's mistake, too.
+    if (err instanceof TypeError && err.message.startsWith('Failed to create the mock')) {
+      process.stderr.write(`alfresco-mock: ${err.message}\n`)
+      return 2
     }
-    process.stderr.write(`Failed to start alfresco-mock-server: ${(err as Error).message}\n`)
+    const message = err instanceof PortInUseError ? err.message : `Failed to start alfresco-mock-server: ${(err as Error).message}`
+    process.stderr.write(`${message.replace(/\s*\n\s*/g, ' ')}\n`)
     return 1
   }
-
-  if (v.json) {
-    process.stdout.write(`${JSON.stringify({ event: 'ready', url: mock.url, apiUrl: mock.apiUrl, authUrl: mock.authUrl, port: mock.port, clock: mock.clock.kind })}\n`)
-  } else {
-    process.stdout.write(`alfresco-mock-server ${VERSION} ready on ${mock.url}\n  API: ${mock.apiUrl}\n  Try: curl -u admin:admin ${mock.apiUrl}/nodes/-root-/children\n`)
-  }
-
-  return new Promise<number>((resolve) => {
-    const stop = (signal: string) => {
-      if (v.json) process.stdout.write(`${JSON.stringify({ event: 'closing', signal })}\n`)
-      void mock.close().then(() => resolve(0))
-    }
-    process.once('SIGINT', () => stop('SIGINT'))
-    process.once('SIGTERM', () => stop('SIGTERM'))
-  })
+  announce(mock, command.json)
+  return waitForSignal(mock, command.json)
 }
 
-declare const __VERSION__: string | undefined
-const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev'
+function print(text: string): number {
+  process.stdout.write(text)
+  return 0
+}
+
+function announce(mock: StartedAlfrescoMock, json: boolean): void {
+  if (json) {
+    const ready = { event: 'ready', url: mock.url, apiUrl: mock.apiUrl, authUrl: mock.authUrl, port: mock.port, clock: mock.clock.kind, version: VERSION }
+    process.stdout.write(`${JSON.stringify(ready)}\n`)
+    return
+  }
+  process.stdout.write(
+    `alfresco-mock-server ${VERSION} ready on ${mock.url} (${mock.clock.kind} clock)\n` +
+      `  API:  ${mock.apiUrl}\n` +
+      `  Try:  curl -u admin:admin ${mock.apiUrl}/nodes/-root-/children\n` +
+      `  Stop: Ctrl-C\n`,
+  )
+}
+
+/** Resolves 0 once SIGINT/SIGTERM has closed the server; a second signal gives up waiting. */
+function waitForSignal(mock: StartedAlfrescoMock, json: boolean): Promise<number> {
+  return new Promise<number>((resolve) => {
+    let closing = false
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (closing) {
+        process.stderr.write(`alfresco-mock: ${signal} again, exiting without waiting for open requests.\n`)
+        resolve(1)
+        return
+      }
+      closing = true
+      if (json) process.stdout.write(`${JSON.stringify({ event: 'closing', signal })}\n`)
+      mock.close().then(
+        () => resolve(0),
+        (err: unknown) => {
+          process.stderr.write(`alfresco-mock: failed to close: ${String(err)}\n`)
+          resolve(1)
+        },
+      )
+    }
+    process.on('SIGINT', onSignal)
+    process.on('SIGTERM', onSignal)
+  })
+}
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

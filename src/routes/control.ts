@@ -20,21 +20,44 @@ export function controlRoutes(deps: AppDeps): Hono<Env> {
   app.get('/clock', () => jsonResponse(clockView(deps)))
 
   app.post('/clock/advance', async (c) => {
-    const body = await readJson(c, deps.maxBodyBytes)
-    const ms = typeof body === 'object' && body !== null ? (body as { ms?: unknown }).ms : undefined
-    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
-      throw errors.invalidArgument('Failed to advance the clock: "ms" must be a non-negative number. Please send {"ms": 1000}.')
-    }
+    // The clock kind first: on the system clock no body can help, so say what can.
     if (!isManualClock(deps.clock)) {
       throw errors.invalidArgument(
         "Failed to advance the clock: the mock runs on the system clock. Please start it with --clock manual (or { clock: 'manual' }).",
       )
+    }
+    const body = await readJson(c, deps.maxBodyBytes)
+    const ms = typeof body === 'object' && body !== null ? (body as { ms?: unknown }).ms : undefined
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
+      throw errors.invalidArgument('Failed to advance the clock: "ms" must be a non-negative number. Please send {"ms": 1000}.')
     }
     deps.clock.advance(ms)
     return jsonResponse(clockView(deps))
   })
 
   app.post('/cleaner/run', () => jsonResponse({ deleted: deps.downloads.runCleaner() }))
+
+  // Every download as it stands (looking is not a status read), with ISO dates for people.
+  app.get('/downloads', () =>
+    jsonResponse({
+      downloads: deps.downloads.overview().map((d) => ({
+        ...d,
+        createdAtIso: alfrescoDate(d.createdAt),
+        lastChangeAtIso: alfrescoDate(d.lastChangeAt),
+      })),
+    }),
+  )
+
+  // `manual` progression: {"steps": N} (default 1) or {"to": "DONE"}.
+  app.post('/downloads/:downloadId/advance', async (c) => {
+    const body = (await readJson(c, deps.maxBodyBytes)) ?? {}
+    const { steps, to } = (typeof body === 'object' && body !== null ? body : {}) as { steps?: unknown; to?: unknown }
+    if (to !== undefined && to !== 'DONE') {
+      throw errors.invalidArgument(`Failed to advance the download: "to" must be "DONE", not ${JSON.stringify(to)}. Please send {"to": "DONE"} or {"steps": 1}.`)
+    }
+    const view = deps.downloads.advance(c.req.param('downloadId'), to === 'DONE' ? 'done' : ((steps ?? 1) as number))
+    return jsonResponse({ entry: view })
+  })
 
   app.all('*', (c) => {
     throw errors.notImplemented(c.req.method, c.req.path)
