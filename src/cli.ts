@@ -22,7 +22,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const { PortInUseError, startAlfrescoMock } = await import('./server.js')
   let mock: StartedAlfrescoMock
   try {
-    mock = await startAlfrescoMock(command.options)
+    mock = await startAlfrescoMock(command.options, { ownsProcess: true })
   } catch (err) {
     if (err instanceof ConfigFileError) {
       process.stderr.write(`${err.message}\n`)

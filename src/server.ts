@@ -41,15 +41,20 @@ export class PortInUseError extends Error {
  * const api = new AlfrescoApi({ hostEcm: mock.url })
  */
 export async function startAlfrescoMock(options: MockOptions & { clock: 'manual' }): Promise<ManualStartedAlfrescoMock>
-export async function startAlfrescoMock(options?: MockOptions): Promise<StartedAlfrescoMock>
-export async function startAlfrescoMock(options: MockOptions = {}): Promise<StartedAlfrescoMock> {
+export async function startAlfrescoMock(options?: MockOptions, internal?: { ownsProcess?: boolean }): Promise<StartedAlfrescoMock>
+export async function startAlfrescoMock(
+  options: MockOptions = {},
+  /** @internal The CLI owns its process and lets @hono/node-server swap in its lighter Request/Response. */
+  internal: { ownsProcess?: boolean } = {},
+): Promise<StartedAlfrescoMock> {
   const resolved = resolveOptions(options)
   const mock = buildMock(resolved)
   const server = createAdaptorServer({
     // The second argument carries the socket, which the connection faults of scenarios act on
     // (an HTTP/1 server, so these are IncomingMessage and ServerResponse).
     fetch: (request: Request, env: unknown) => mock.fetch(request, env as NodeBindings),
-    overrideGlobalObjects: false,
+    // A library must not replace its host's global Request/Response; the CLI may (it starts faster).
+    overrideGlobalObjects: internal.ownsProcess === true,
   }) as Server
   try {
     await listen(server, resolved.port, resolved.host)

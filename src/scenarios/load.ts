@@ -5,7 +5,7 @@ import { ConfigFileError, type FileProblem } from '../errors.js'
 import { requireYaml } from '../fixtures/lazy.js'
 import { checkScenario } from './checks.js'
 import { compileScenario } from './compile.js'
-import { scenarioFileSchema } from './schema.js'
+import { scenarioSchemas } from './schema.js'
 import type { Scenario, ScenarioInput } from './types.js'
 
 export interface LoadContext {
@@ -86,7 +86,7 @@ export function parseScenarioText(text: string, file: string, fallbackName: stri
 
 /** Schema, then the checks a schema cannot make; all problems together, or the frozen scenario. */
 export function validateScenario(raw: unknown, file: string, fallbackName: string): Scenario {
-  const parsed = scenarioFileSchema.safeParse(raw)
+  const parsed = scenarioSchemas().scenarioFileSchema.safeParse(raw)
   const problems: FileProblem[] = parsed.success ? [] : parsed.error.issues.flatMap((i) => issueProblems(i, file))
   problems.push(...checkScenario(raw).map((f) => ({ file, ...f })))
   if (!parsed.success || problems.length > 0) throw new ConfigFileError('scenario', file, sortProblems(problems))

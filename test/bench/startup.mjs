@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
-const cli = process.env.BENCH_CLI ?? join(root, 'dist/cli.js')
+const cli = process.env.BENCH_CLI ?? join(root, 'dist/cli.cjs')
 const RUNS = Number(process.argv[2] ?? 15)
 const WARMUP = 2
 

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 
 /** The built bin, as `npx alfresco-mock` runs it (`npm test` builds first; by hand: `npx tsup`). */
-export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
+export const CLI = fileURLToPath(new URL('../../dist/cli.cjs', import.meta.url))
 
 export function assertBuilt(): void {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing. Please build first: npx tsup (npm test does it).`)
