@@ -179,6 +179,35 @@ describe('start-up failures', () => {
     expect(proc.stderr.join('\n')).toContain('flaky-status')
   })
 
+  it('exits 2 and lists every problem of a scenario file with mistakes in several places', async () => {
+    const file = join(dir, 'broken-scenario.yaml')
+    writeFileSync(
+      file,
+      [
+        'name: broken',
+        'downloads:',
+        '  - match: {}',
+        '    steps:',
+        '      - { status: WAITING, polls: 1 }                  # no such status',
+        'faults:',
+        "  - match: { method: FETCH, path: '/downloads/{id}' }  # no such method",
+        '    respond: { status: 503 }',
+        '  - match: { method: GET, path: /no/such/route }       # matches no route of the mock',
+        '    fault: explode                                    # no such fault',
+        '',
+      ].join('\n'),
+    )
+    const proc = track(spawnCli(['--port', '0', '--json', '--scenario', file]))
+    expect(await failsToStart(proc)).toEqual({ code: 2, signal: null })
+    expect(proc.stdout).toEqual([])
+    const text = proc.stderr.join('\n')
+    expect(proc.stderr[0]).toMatch(/^Failed to load scenario ".*broken-scenario\.yaml": \d+ problems:$/)
+    expect(text).toMatch(/downloads\[0\]\.steps\[0\]\.status/)
+    expect(text).toMatch(/faults\[0\]\.match\.method/)
+    expect(text).toMatch(/faults\[1\]\.match\.path/)
+    expect(text).toMatch(/faults\[1\]\.fault/)
+  })
+
   it('exits 2 on an unknown flag, pointing to --help', async () => {
     const proc = track(spawnCli(['--port', '0', '--colour', 'blue']))
     expect(await proc.exited()).toEqual({ code: 2, signal: null })
