@@ -1,4 +1,5 @@
 import type { Plan } from './plan.js'
+import type { ScriptRun } from './script.js'
 import type { DownloadSettings, DownloadView, Progression } from './types.js'
 
 /** The settings a job keeps from the moment it was created. */
@@ -27,6 +28,8 @@ export interface DownloadJob {
   cancelledFrom: number | undefined
   /** `polls`/`manual`: when the view last changed (for `time` it is derived). */
   changedAt: number
+  /** A scenario's script, followed instead of the progression policy (script.ts). */
+  readonly script: ScriptRun | undefined
   /** The ZIP, built once when DONE is first derived. */
   zip: Promise<Uint8Array> | undefined
   zipSize: number | undefined

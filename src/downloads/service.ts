@@ -4,8 +4,9 @@ import type { IdSource } from '../ids.js'
 import type { Logger } from '../log.js'
 import type { AuthStore } from '../store/auth-store.js'
 import type { NodeStore } from '../store/node-store.js'
-import { DOWNLOAD_NODE_TYPE, DOWNLOADS_CONTAINER_ID, type MockNode, type MockUser } from '../store/types.js'
+import { DOWNLOAD_NODE_TYPE, DOWNLOADS_CONTAINER_ID, type MockUser } from '../store/types.js'
 import { isExpired, scheduleCleaner } from './cleaner.js'
+import { downloadNode, info, orphanJob, syncNode, zipContent } from './download-node.js'
 import {
   changeTimeAt,
   endPosition,
@@ -16,7 +17,8 @@ import {
   type DownloadJob,
 } from './job.js'
 import { buildPlan, checkRequest } from './plan.js'
-import type { DownloadInfo, DownloadService, DownloadSettings, DownloadView } from './types.js'
+import { scriptView, settleRun, startRun } from './script.js'
+import type { DownloadService, DownloadSettings, DownloadView, ScriptSource } from './types.js'
 import { buildZip } from './zipper.js'
 
 export interface DownloadServiceDeps {
@@ -38,9 +40,13 @@ export function createDownloadService(deps: DownloadServiceDeps): DownloadServic
     stopCleaner = scheduleCleaner(clock, settings.cleaner, () => void runCleaner())
   }
 
-  /** Derives the view now (counting a status read when `poll`), records changes, syncs the node. */
-  const observe = (job: DownloadJob, poll: boolean): DownloadView => {
+  /**
+   * Derives the view now (counting a status read when `poll`), records changes, syncs the node.
+   * Undefined when a scripted `deleted` step has removed the download.
+   */
+  const observe = (job: DownloadJob, poll: boolean): DownloadView | undefined => {
     const now = clock.now()
+    if (job.script) return observeScript(job, now, poll)
     const before = viewAt(job, positionAt(job, now))
     if (poll && job.timings.progression === 'polls') job.reads += 1
     const position = positionAt(job, now)
@@ -50,8 +56,28 @@ export function createDownloadService(deps: DownloadServiceDeps): DownloadServic
     return view
   }
 
+  /** A scripted download: its steps, not the policy; `deleted` removes it as the cleaner would. */
+  const observeScript = (job: DownloadJob, now: number, poll: boolean): DownloadView | undefined => {
+    const run = job.script!
+    settleRun(run, now, poll)
+    const view = scriptView(run, job.id, job.plan, job.timings.maxContentSize)
+    if (view) syncNode(store, job, view, run.startedAt)
+    else remove(job.id)
+    return view
+  }
+
+  const remove = (id: string): void => {
+    store.remove(id)
+    jobs.delete(id)
+  }
+
+  /** When the view last changed: what the cleaner compares with maxAge. */
+  const lastChangeAt = (job: DownloadJob, now: number): number =>
+    job.script ? job.script.startedAt : changeTimeAt(job, positionAt(job, now))
+
   /** Never DONE before the ZIP can be served: build it (once) before answering. */
-  const settle = async (job: DownloadJob, view: DownloadView): Promise<DownloadView> => {
+  const settle = async (job: DownloadJob, view: DownloadView | undefined): Promise<DownloadView> => {
+    if (!view) throw errors.entityNotFound(job.id)
     if (view.status === 'DONE') await zipOf(job)
     return view
   }
@@ -68,6 +94,9 @@ export function createDownloadService(deps: DownloadServiceDeps): DownloadServic
 
   /** The 404 / 400 / 403 checks of GET and DELETE /downloads/{id}, in ACS's order. */
   const requireJob = (user: MockUser, id: string): DownloadJob => {
+    // A scripted `deleted` step that is due by the clock takes effect before the lookup: 404.
+    const scripted = jobs.get(id)
+    if (scripted?.script) observe(scripted, false)
     const node = store.require(id)
     if (node.nodeType !== DOWNLOAD_NODE_TYPE) throw errors.notADownload()
     if (!store.canRead(node, user)) throw errors.permissionDenied()
@@ -80,10 +109,10 @@ export function createDownloadService(deps: DownloadServiceDeps): DownloadServic
     for (const node of store.children(DOWNLOADS_CONTAINER_ID)) {
       if (node.nodeType !== DOWNLOAD_NODE_TYPE) continue
       const job = jobs.get(node.id)
-      const lastChange = job ? changeTimeAt(job, positionAt(job, now)) : node.modifiedAt
+      if (job?.script && !observe(job, false)) continue
+      const lastChange = job ? lastChangeAt(job, now) : node.modifiedAt
       if (!isExpired(lastChange, now, settings.cleaner.maxAgeMs)) continue
-      store.remove(node.id)
-      jobs.delete(node.id)
+      remove(node.id)
       deleted.push(node.id)
     }
     if (deleted.length) deps.log.debug(`download cleaner deleted ${deleted.length}: ${deleted.join(', ')}`)
@@ -92,8 +121,9 @@ export function createDownloadService(deps: DownloadServiceDeps): DownloadServic
 
   restartCleaner()
   return {
-    create(user, nodeIds) {
+    create(user, nodeIds, source?: ScriptSource) {
       const roots = checkRequest(store, user, nodeIds)
+      const script = typeof source === 'function' ? source() : source
       const now = clock.now()
       const id = deps.ids.uuid()
       const name = roots.length > 1 ? 'archive.zip' : `${roots[0]!.name}.zip`
@@ -110,6 +140,7 @@ export function createDownloadService(deps: DownloadServiceDeps): DownloadServic
         position: PENDING_POSITION,
         cancelledFrom: undefined,
         changedAt: now,
+        script: script ? startRun(script, now) : undefined,
         zip: undefined,
         zipSize: undefined,
       }
@@ -123,11 +154,12 @@ export function createDownloadService(deps: DownloadServiceDeps): DownloadServic
     },
     cancel(user, id) {
       const job = requireJob(user, id)
-      job.cancelledFrom ??= positionAt(job, clock.now())
+      if (job.script) job.script.cancelRequested = true
+      else job.cancelledFrom ??= positionAt(job, clock.now())
     },
     async content(id) {
       const job = jobs.get(id)
-      if (!job || observe(job, false).status !== 'DONE') throw errors.contentNotFound(id)
+      if (!job || observe(job, false)?.status !== 'DONE') throw errors.contentNotFound(id)
       return zipOf(job)
     },
     async refreshNode(node) {
@@ -140,6 +172,11 @@ export function createDownloadService(deps: DownloadServiceDeps): DownloadServic
     advance(id, steps = 1) {
       const job = jobs.get(id)
       if (!job) throw store.get(id) ? errors.notADownload() : errors.entityNotFound(id)
+      if (job.script) {
+        throw errors.invalidArgument(
+          `Failed to advance download ${id}: it follows the script of scenario "${job.script.script.scenario}". Please advance the mock's clock or poll it instead.`,
+        )
+      }
       if (job.timings.progression !== 'manual') {
         throw errors.invalidArgument(
           `Failed to advance download ${id}: its progression is "${job.timings.progression}". Please create the mock with downloads: { progression: 'manual' }.`,
@@ -157,7 +194,11 @@ export function createDownloadService(deps: DownloadServiceDeps): DownloadServic
       return view
     },
     overview() {
-      return [...jobs.values()].map((job) => info(store, job, observe(job, false), clock.now()))
+      const now = clock.now()
+      return [...jobs.values()].flatMap((job) => {
+        const view = observe(job, false)
+        return view ? [info(store, job, view, lastChangeAt(job, now))] : []
+      })
     },
     runCleaner,
     reset() {
@@ -167,80 +208,5 @@ export function createDownloadService(deps: DownloadServiceDeps): DownloadServic
     stop() {
       stopCleaner()
     },
-  }
-}
-
-function downloadNode(id: string, name: string, owner: string, now: number): MockNode {
-  return {
-    id,
-    name,
-    nodeType: DOWNLOAD_NODE_TYPE,
-    isFolder: false,
-    parentId: DOWNLOADS_CONTAINER_ID,
-    createdAt: now,
-    modifiedAt: now,
-    createdBy: owner,
-    modifiedBy: owner,
-    aspectNames: ['cm:auditable', 'cm:indexControl'],
-    properties: { 'cm:isIndexed': false, 'cm:isContentIndexed': false, 'download:recursive': true },
-    readers: [owner],
-    writers: [owner],
-  }
-}
-
-/** Status updates are property writes in ACS: cm:modified moves with each one. */
-function syncNode(store: NodeStore, job: DownloadJob, view: DownloadView, changedAt: number): void {
-  const node = store.get(job.id)
-  if (!node) return
-  node.modifiedAt = Math.max(node.createdAt, changedAt)
-  Object.assign(node.properties, {
-    'download:status': view.status,
-    'download:done': view.bytesAdded,
-    'download:total': view.totalBytes,
-    'download:filesAdded': view.filesAdded,
-    'download:totalFiles': view.totalFiles,
-    'download:cancelled': job.cancelledFrom !== undefined,
-  })
-}
-
-function zipContent(bytes: Uint8Array): NonNullable<MockNode['content']> {
-  // The writer sets no mimetype, so ACS's ContentData falls back to octet-stream, UTF-8.
-  return {
-    mimeType: 'application/octet-stream',
-    mimeTypeName: 'Binary File (Octet Stream)',
-    encoding: 'UTF-8',
-    source: { kind: 'bytes', bytes },
-  }
-}
-
-/** A download node with no job (declared in fixtures): stuck PENDING, as a dead ACS action leaves it. */
-function orphanJob(node: MockNode): DownloadJob {
-  return {
-    id: node.id,
-    ownerId: node.createdBy,
-    nodeIds: [],
-    createdAt: node.createdAt,
-    plan: { entries: [], totalFiles: 0, totalBytes: 0, points: [] },
-    timings: { progression: 'manual', pendingMs: 0, bytesPerSecond: 1, pendingPolls: 0, inProgressPolls: 0, maxContentSize: 0 },
-    reads: 0,
-    position: PENDING_POSITION,
-    cancelledFrom: undefined,
-    changedAt: node.modifiedAt,
-    zip: undefined,
-    zipSize: undefined,
-  }
-}
-
-function info(store: NodeStore, job: DownloadJob, view: DownloadView, now: number): DownloadInfo {
-  return {
-    ...view,
-    name: store.get(job.id)?.name ?? '',
-    owner: job.ownerId,
-    nodeIds: [...job.nodeIds],
-    progression: job.timings.progression,
-    createdAt: job.createdAt,
-    lastChangeAt: changeTimeAt(job, positionAt(job, now)),
-    cancelRequested: job.cancelledFrom !== undefined,
-    zipBytes: job.zipSize,
   }
 }

@@ -18,7 +18,10 @@ export function downloadRoutes(deps: AppDeps): Hono<Env> {
 
   app.post('/downloads', async (c) => {
     const nodeIds = readNodeIds(await readJson(c, deps.maxBodyBytes))
-    const view = deps.downloads.create(c.get('user'), nodeIds)
+    // The request's scenario (X-Mock-Scenario, else the active one) scripts the download for its
+    // whole life; claimed only once ACS's checks pass, so a rejected POST is no "nth" download.
+    const script = () => c.get('scenario')?.claimDownloadScript(nodeIds)
+    const view = deps.downloads.create(c.get('user'), nodeIds, script)
     return jsonResponse(entry(pickFields(view, fields(c))), 202)
   })
 

@@ -1,15 +1,17 @@
+import type { DownloadScript, ScriptStep, ScriptStepStatus } from '../downloads/types.js'
+
 /**
  * A scenario after loading: validated, durations in milliseconds, paths normalised, frozen.
- * These types import nothing, so the downloads service (a lower layer) can declare the same
- * shapes structurally and be handed a ScenarioEngine without importing this folder.
+ * The download script shapes belong to the downloads layer (below this one, which must not
+ * import scenarios); they are re-exported here under their scenario names so both agree.
  */
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH', 'OPTIONS'] as const
 export type HttpMethod = (typeof HTTP_METHODS)[number]
 
 /** What a download reports while a step applies; `deleted` means 404 from then on (as after the cleaner). */
-export const STEP_STATUSES = ['PENDING', 'IN_PROGRESS', 'DONE', 'CANCELLED', 'MAX_CONTENT_SIZE_EXCEEDED', 'deleted'] as const
-export type DownloadStepStatus = (typeof STEP_STATUSES)[number]
+export { STEP_STATUSES } from '../downloads/types.js'
+export type DownloadStepStatus = ScriptStepStatus
 /** Statuses after which nothing but `deleted` can follow. */
 export const TERMINAL_STATUSES: readonly DownloadStepStatus[] = ['DONE', 'CANCELLED', 'MAX_CONTENT_SIZE_EXCEEDED']
 
@@ -18,13 +20,7 @@ export const TERMINAL_STATUSES: readonly DownloadStepStatus[] = ['DONE', 'CANCEL
  * clock; a step with neither holds for ever (only the last step may do that, and the last step
  * always holds, whatever it says).
  */
-export interface DownloadStep {
-  readonly status: DownloadStepStatus
-  /** IN_PROGRESS only: the fraction of bytes reported as added (0–1). */
-  readonly progress?: number
-  readonly polls?: number
-  readonly forMs?: number
-}
+export type DownloadStep = ScriptStep
 
 /** Which downloads a script applies to; every given criterion must hold. `{}` matches all. */
 export interface DownloadMatch {
@@ -39,13 +35,8 @@ export interface DownloadScriptRule {
   readonly steps: readonly DownloadStep[]
 }
 
-/** The script a download follows, with where it came from (for the journal and diagnostics). */
-export interface DownloadScript {
-  readonly scenario: string
-  /** Index in the scenario's `downloads` list. */
-  readonly rule: number
-  readonly steps: readonly DownloadStep[]
-}
+/** The script a download follows, with where it came from (`rule`: index in `downloads`). */
+export type { DownloadScript }
 
 /** What the downloads service needs from a scenario: the script of a new download, if any. */
 export interface DownloadScriptSource {
