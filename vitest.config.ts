@@ -7,5 +7,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Every mock in the suite validates requests against ACS's spec; the setup file fails a test
+    // whose request breaks the spec yet succeeds (see test/support/validate-setup.ts).
+    env: { ALFRESCO_MOCK_VALIDATE: '1' },
+    setupFiles: ['test/support/validate-setup.ts'],
   },
 })

@@ -11,6 +11,7 @@ import { downloadRoutes } from './routes/downloads.js'
 import { nodeRoutes } from './routes/nodes.js'
 import { scenarioControlRoutes } from './routes/scenario-control.js'
 import { ticketRoutes } from './routes/tickets.js'
+import { validateRequests } from './validate/middleware.js'
 
 /** The root Hono app: ACS's two API bases, the control API, one error mapper for everything. */
 export function createApp(deps: AppDeps): Hono<Env> {
@@ -27,6 +28,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   // Journal outermost, so it sees what scenarios did; both only for ACS's API, not /__mock.
   app.use(`${API_ROOT}/*`, journalRequests(deps))
+  // Validation (opt-in) sees every request as the client sent it, before faults and routes.
+  if (deps.validate) app.use(`${API_ROOT}/*`, validateRequests(deps, deps.validate))
   app.use(`${API_ROOT}/*`, applyScenarios(deps))
 
   // Before controlRoutes: its catch-all answers 501 for anything under /__mock it does not know.

@@ -34,6 +34,8 @@ Server:
       --clock <kind>           system | manual (default system); manual enables POST /__mock/clock/advance
       --log-level <level>      ${LOG_LEVELS.join(' | ')} (default info: one line per request, on stderr)
       --json                   machine-readable stdout; the first line is {"event":"ready","url",…}
+      --validate[=strict]      check requests against ACS's OpenAPI spec: report violations in an
+                               X-Mock-Validation header and the journal; strict answers 400 instead
       --ticket-lifetime <d>    ticket expiry after inactivity; 0 = never (default ${duration(DEFAULT_TICKET_LIFETIME_MS)})
 
 Downloads (override the fixture's settings.downloads):
@@ -64,6 +66,7 @@ const OPTIONS = {
   clock: { type: 'string', default: 'system' },
   'log-level': { type: 'string', default: 'info' },
   json: { type: 'boolean', default: false },
+  validate: str,
   'ticket-lifetime': str,
   progression: str,
   pending: str,
@@ -84,7 +87,7 @@ const OPTIONS = {
 export function parseCliArgs(argv: readonly string[]): CliCommand {
   let values
   try {
-    values = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }).values
+    values = parseArgs({ args: bareValidate(argv), options: OPTIONS, strict: true, allowPositionals: false }).values
   } catch (err) {
     throw new CliUsageError([(err as Error).message])
   }
@@ -109,6 +112,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   const fixtures = check('fixtures', values.fixtures, nonEmpty('a packaged fixture name or a path'))
   const scenario = check('scenario', values.scenario, nonEmpty('a packaged scenario name or a path'))
   const ticketLifetimeMs = check('ticket-lifetime', values['ticket-lifetime'], parseDuration)
+  const validate = check('validate', values.validate, parseValidate)
 
   const downloads = definedOnly({
     progression: check('progression', values.progression, oneOf<Progression>(PROGRESSIONS)),
@@ -138,10 +142,27 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (Object.keys(downloads).length > 0) options.downloads = downloads
   if (ticketLifetimeMs !== undefined) options.ticketLifetimeMs = ticketLifetimeMs
   if (scenario !== undefined) options.scenario = scenario
+  if (validate !== undefined) options.validate = validate
   return { kind: 'run', json: values.json, options }
 }
 
 // The value parsers throw an Error whose message follows the flag: `--rate: "0" is not …`.
+
+const VALIDATE_MODES = ['report', 'strict', 'off'] as const
+
+/** `--validate` alone means report; `--validate strict` and `--validate=strict` name the mode. */
+function bareValidate(argv: readonly string[]): string[] {
+  return argv.flatMap((arg, i) => {
+    if (arg !== '--validate') return [arg]
+    const next = argv[i + 1]
+    return next !== undefined && (VALIDATE_MODES as readonly string[]).includes(next) ? [arg] : ['--validate=report']
+  })
+}
+
+function parseValidate(s: string): boolean | 'strict' {
+  const mode = oneOf(VALIDATE_MODES)(s.toLowerCase())
+  return mode === 'strict' ? 'strict' : mode === 'report'
+}
 
 function parsePort(s: string): number {
   if (/^\d{1,5}$/.test(s) && Number(s) <= 65535) return Number(s)

@@ -82,6 +82,8 @@ export const errors = {
   /** `new InvalidArgumentException("literal")`: the literal is the errorKey too. */
   invalidLiteral: (message: string, status = 400) => new AlfrescoError(status, message, message),
   invalidArgument: (message: string) => new AlfrescoError(400, K.invalid, message),
+  /** `--validate=strict`: a request outside ACS's spec, as InvalidArgument, with the mock's summary header. */
+  invalidRequest: (message: string, headers: Record<string, string>) => new AlfrescoError(400, K.invalid, message, { headers }),
   /** A paging or parameter error with ACS's own key. */
   invalidParameter: (message: string) => new AlfrescoError(400, K.invalid, message),
   /**

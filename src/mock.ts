@@ -129,6 +129,7 @@ export function buildMock(resolved: ResolvedOptions): AlfrescoMock {
     nextErrorNumber: () => errorNumber++,
     scenarios,
     journal,
+    validate: resolved.validate,
   }
   reset()
   const app = createApp(deps)

@@ -42,6 +42,13 @@ export interface MockOptions {
    * `flaky-status`, a path to a YAML or JSON file, or the scenario object itself.
    */
   scenario?: ScenarioInput
+  /**
+   * Check each API request against ACS's OpenAPI spec (operation, path and query parameters, JSON
+   * body): `true` reports violations in an `X-Mock-Validation` header and the request journal;
+   * `'strict'` answers ACS's 400 InvalidArgument instead. Default: the environment variable
+   * `ALFRESCO_MOCK_VALIDATE` (`1`/`true`, `strict`), else off.
+   */
+  validate?: boolean | 'strict'
 }
 
 export const DEFAULT_DOWNLOAD_SETTINGS: DownloadSettings = Object.freeze({
@@ -68,6 +75,7 @@ export interface ResolvedOptions {
   ticketLifetimeMs: number | undefined
   maxBodyBytes: number
   scenario: ScenarioInput | undefined
+  validate: 'report' | 'strict' | undefined
 }
 
 /** Checks options at the boundary with messages of the form "Failed to X: reason. Please Y." */
@@ -99,7 +107,23 @@ export function resolveOptions(options: MockOptions = {}): ResolvedOptions {
     ticketLifetimeMs: options.ticketLifetimeMs,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     scenario: checkScenarioOption(options.scenario),
+    validate: validationMode(options.validate),
   }
+}
+
+/** The `validate` option, defaulting to ALFRESCO_MOCK_VALIDATE (how the test suite turns it on everywhere). */
+function validationMode(validate: unknown): 'report' | 'strict' | undefined {
+  const value = validate ?? envValidate(process.env.ALFRESCO_MOCK_VALIDATE)
+  if (value === true || value === 'report') return 'report'
+  if (value === 'strict') return 'strict'
+  if (value === false || value === undefined) return undefined
+  throw new TypeError(`Failed to create the mock: validate ${JSON.stringify(value)} is unknown. Please pass true, false or 'strict'.`)
+}
+
+function envValidate(raw: string | undefined): boolean | 'strict' | undefined {
+  const v = raw?.trim().toLowerCase()
+  if (v === undefined || v === '' || v === '0' || v === 'false' || v === 'off') return undefined
+  return v === 'strict' ? 'strict' : true
 }
 
 function checkScenarioOption(scenario: unknown): ScenarioInput | undefined {

@@ -38,6 +38,8 @@ export interface AppDeps {
   scenarios: ScenarioRegistry
   /** Every API request, for mock.requests and /__mock/requests. */
   journal: RequestJournal
+  /** Request validation against ACS's spec (src/validate): off when undefined. */
+  validate?: 'report' | 'strict' | undefined
 }
 
 /**
@@ -62,5 +64,7 @@ export interface Env {
     user: MockUser
     /** The ticket the request authenticated with, if any. */
     ticket: string | undefined
+    /** What request validation found (with validation on): ACS spec violations, [] if none. */
+    validation: string[] | undefined
   }
 }

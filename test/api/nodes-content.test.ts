@@ -44,7 +44,7 @@ describe('GET /nodes/{nodeId}/content', () => {
     const txt = await get(mock, `/nodes/${node('Shared/test-file-1.txt').id}/content?attachment=false`)
     expect(txt.headers.get('content-disposition')).toContain('filename="test-file-1.txt"')
     // Boolean.valueOf: anything but "true" is false
-    const odd = await get(mock, `/nodes/${node('Shared/brochure.pdf').id}/content?attachment=yes`)
+    const odd = await get(mock, `/nodes/${node('Shared/brochure.pdf').id}/content?attachment=yes`, { invalidRequest: true })
     expect(odd.headers.get('content-disposition')).toBeNull()
   })
 

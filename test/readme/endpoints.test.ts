@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { CORE_BASE } from '../../src/http/context.js'
+import { ENDPOINTS_MARKER, matrixRows, renderEndpointMatrix } from '../tools/endpoint-matrix.js'
+import { section } from '../tools/readme-sections.js'
+
+const readme = () => readFileSync(join(process.cwd(), 'README.md'), 'utf8')
+
+describe("the README's endpoint matrix", () => {
+  it('is what the routes render now (run `npm run readme` if not)', async () => {
+    const fresh = (await renderEndpointMatrix()).trim()
+    if (section(readme(), ENDPOINTS_MARKER) !== fresh) {
+      throw new Error("README.md's endpoint matrix differs from the mock's routes. Please run `npm run readme` and commit README.md.")
+    }
+  })
+
+  it('changes when a route is added, so the test above catches a route added without the README', async () => {
+    const extended = await renderEndpointMatrix({
+      extend: (app) => app.get(`${CORE_BASE}/nodes/:nodeId/versions`, (c) => c.json({})),
+    })
+    expect(extended).not.toBe(section(readme(), ENDPOINTS_MARKER))
+    expect(extended).toContain('| core | GET | `/nodes/{nodeId}/versions` | `listVersionHistory` | implemented |')
+  })
+
+  it('maps every route to its operationId, and every route outside the spec answers 405 as ACS does', async () => {
+    const { rows, missing } = await matrixRows()
+    const implemented = rows.filter((r) => r.operationId).map((r) => r.operationId).sort()
+    expect(implemented).toEqual(
+      ['cancelDownload', 'createDownload', 'createNode', 'createTicket', 'deleteNode', 'deleteTicket', 'getDownload', 'getNode', 'getNodeContent', 'listNodeChildren', 'updateNodeContent', 'validateTicket'],
+    )
+    expect(rows.filter((r) => !r.operationId).every((r) => r.status === '405 as ACS')).toBe(true)
+    expect(missing.map((o) => o.operationId)).toContain('updateNode')
+    expect(implemented.length + missing.length).toBe(185)
+  })
+})
