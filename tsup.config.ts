@@ -6,7 +6,9 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 // ESM for modern users and the CLI, CommonJS for Jest users who `require()` the package.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    // The test-runner helpers sit beside index at the top of dist/ (src/paths.ts finds the package
+    // root one level up) and are separate entries, so loading the package never loads a runner.
+    entry: { index: 'src/index.ts', vitest: 'src/testing/vitest.ts', jest: 'src/testing/jest.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     target: 'node20',

@@ -112,3 +112,11 @@ export function sleep(clock: Clock, ms: number): Promise<void> {
 export function monotonicMs(): number {
   return performance.now()
 }
+
+/**
+ * Resolves after `ms` of wall-clock time, holding the process open meanwhile (unlike SystemClock's
+ * unref'd timers): for a client in another process that polls the mock and must not be cut short.
+ */
+export function wallDelay(ms: number): Promise<void> {
+  return new Promise((resolve) => globalThis.setTimeout(resolve, Math.max(0, ms)))
+}

@@ -7,3 +7,13 @@ export type { DownloadSettings, DownloadStatus, DownloadView, Progression } from
 export { AUTH_BASE, CORE_BASE } from './http/context.js'
 export type { JournalEntry, RequestMatcher, WaitOptions } from './http/journal.js'
 export type { DownloadScript, DownloadStep, Scenario, ScenarioInput } from './scenarios/types.js'
+export {
+  connectAlfrescoMock,
+  MockControlError,
+  ALFRESCO_MOCK_URL_ENV,
+  type AlfrescoMockClient,
+  type MockClockView,
+  type MockHealth,
+  type MockScenarioState,
+  type RemoteDownloadInfo,
+} from './client.js'

@@ -25,6 +25,8 @@ export interface JournalEntry {
   rule: number | undefined
   /** What that rule did: `respond`, `connection-reset`, `truncate`, … */
   fault: string | undefined
+  /** With `validate` on, how the request breaks ACS's OpenAPI spec; absent when it conforms or validation is off. */
+  validation?: string[] | undefined
 }
 
 /** What `waitForRequest` looks for: every given field must match, or a predicate. */
@@ -105,7 +107,8 @@ export class RequestJournal {
   }
 }
 
-function toPredicate(matcher: RequestMatcher): (e: JournalEntry) => boolean {
+/** The predicate of a matcher (shared with the control client, which polls the journal). */
+export function toPredicate(matcher: RequestMatcher): (e: JournalEntry) => boolean {
   if (typeof matcher === 'function') return matcher
   const pattern = matcher.path === undefined ? undefined : segments(normalisePattern(matcher.path))
   return (e) =>
@@ -121,7 +124,8 @@ function pathMatches(pattern: readonly string[], e: JournalEntry): boolean {
   return relative !== undefined && matchesPattern(pattern, segments(relative))
 }
 
-function timeoutMessage(matcher: RequestMatcher, timeout: number, entries: JournalEntry[], since: number): string {
+/** The rejection text of a wait that timed out: what was wanted and what did arrive after `since`. */
+export function timeoutMessage(matcher: RequestMatcher, timeout: number, entries: JournalEntry[], since: number): string {
   const arrived = entries.filter((e) => e.seq > since)
   const shown = arrived.slice(-LISTED_ON_TIMEOUT).map((e) => `  ${describeEntry(e)}`)
   const earlier = arrived.length - shown.length
@@ -175,6 +179,7 @@ export function journalRequests(deps: { clock: Clock; journal: RequestJournal })
       scenario: c.get('scenario')?.name,
       rule: fault?.rule,
       fault: fault?.action.kind,
+      validation: c.get('validation'),
     })
   }
 }

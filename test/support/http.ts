@@ -27,6 +27,11 @@ export interface CallOptions {
    * only for answers that are broken on purpose (fault injection).
    */
   validate?: boolean
+  /**
+   * The request breaks ACS's spec on purpose and the mock accepts it (as ACS does): do not fail on
+   * its X-Mock-Validation header. Requests that get an error status never fail on it anyway.
+   */
+  invalidRequest?: boolean
 }
 
 export interface CallResult {
@@ -63,7 +68,24 @@ export async function call(target: Fetcher, method: string, path: string, option
     const seen = isJson ? json : text === '' ? undefined : NOT_JSON
     assertConforms(method, url, validateResponse(method, url, response.status, seen), text)
   }
+  const problem = options.invalidRequest ? undefined : requestViolation(method, url, response)
+  if (problem) throw new Error(problem)
   return { status: response.status, headers: response.headers, json, text, bytes, response }
+}
+
+/**
+ * The request-validation rule of the suite (test/support/validate-setup.ts): a request the mock
+ * answered with a status below 400 must not carry an X-Mock-Validation header. Returns the
+ * failure message, or undefined.
+ */
+export function requestViolation(method: string, url: string, response: Response): string | undefined {
+  const header = response.headers.get('x-mock-validation')
+  if (header === null || response.status >= 400) return undefined
+  const path = new URL(url, 'http://mock.test').pathname
+  return (
+    `Request ${method.toUpperCase()} ${path} violates ACS's OpenAPI spec, yet the mock answered ${response.status}: ${header}. ` +
+    'Please fix the request; if the test sends it on purpose, pass { invalidRequest: true } to call().'
+  )
 }
 
 export const get = (t: Fetcher, path: string, o?: CallOptions) => call(t, 'GET', path, o)
