@@ -17,14 +17,15 @@ import { validateRequests } from './validate/middleware.js'
 export function createApp(deps: AppDeps): Hono<Env> {
   const app = new Hono<Env>()
 
-  app.use('*', async (c, next) => {
-    const started = monotonicMs()
-    await next()
-    if (deps.log.level === 'info' || deps.log.level === 'debug') {
+  // One line per request at info and debug; not even a middleware below that (it is the hot path).
+  if (deps.log.level === 'info' || deps.log.level === 'debug') {
+    app.use('*', async (c, next) => {
+      const started = monotonicMs()
+      await next()
       const user = c.get('user')?.id ?? '-'
       deps.log.info(`${c.req.method} ${c.req.path} ${c.res.status} ${(monotonicMs() - started).toFixed(1)}ms ${user}`)
-    }
-  })
+    })
+  }
 
   // Journal outermost, so it sees what scenarios did; both only for ACS's API, not /__mock.
   app.use(`${API_ROOT}/*`, journalRequests(deps))

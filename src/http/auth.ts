@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono'
 import { errors, type AlfrescoError } from '../errors.js'
 import type { MockUser } from '../store/types.js'
 import type { AppDeps, Env } from './context.js'
+import { requestView } from './headers.js'
 
 /** What an `Authorization` header offers, decoded as ACS's `Authorization.java` does. */
 export type HeaderCredentials =
@@ -112,7 +113,7 @@ export function requireCaller(
 /** Every API call but POST /tickets needs a user; anything else gets ACS's 401. */
 export function requireAuth(deps: AppDeps): MiddlewareHandler<Env> {
   return async (c, next) => {
-    const { caller } = requireCaller(deps, c.req)
+    const { caller } = requireCaller(deps, requestView(c))
     c.set('user', caller.user)
     c.set('ticket', caller.ticket)
     await next()

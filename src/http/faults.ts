@@ -7,6 +7,7 @@ import { corruptZip, looksLikeZip, truncatedLength } from '../scenarios/faults.j
 import { segments } from '../scenarios/routes.js'
 import type { FaultAction, RespondAction } from '../scenarios/types.js'
 import { authenticate, readCredentials } from './auth.js'
+import { requestHeader } from './headers.js'
 import type { AppDeps, Env } from './context.js'
 import { apiRelative } from './journal.js'
 
@@ -23,14 +24,14 @@ type Deps = Pick<AppDeps, 'clock' | 'auth' | 'scenarios'>
  */
 export function applyScenarios(deps: Deps): MiddlewareHandler<Env> {
   return async (c, next) => {
-    const engine = scenarioFor(deps, c.req.header(SCENARIO_HEADER))
+    const engine = scenarioFor(deps, requestHeader(c, SCENARIO_HEADER))
     c.set('scenario', engine)
     c.set('fault', undefined)
     if (!engine) return next()
     const hit = engine.pick({
       method: c.req.method,
       path: apiRelative(c.req.path) ?? c.req.path,
-      header: (name) => c.req.header(name),
+      header: (name) => requestHeader(c, name.toLowerCase()),
       user: () => whoIsCalling(deps, c),
     })
     if (!hit) return next()
@@ -54,7 +55,7 @@ function scenarioFor(deps: Deps, header: string | undefined): ScenarioEngine | u
 
 /** The caller's user id, resolved only when a rule asks; kept on the context for the journal. */
 function whoIsCalling(deps: Deps, c: Ctx): string | undefined {
-  const who = authenticate(deps, readCredentials(c.req.header('authorization'), (k) => c.req.query(k)))
+  const who = authenticate(deps, readCredentials(requestHeader(c, 'authorization'), (k) => c.req.query(k)))
   if (who) c.set('user', who.user)
   return who?.user.id
 }
@@ -185,8 +186,14 @@ function alreadySent(status: number): Response {
   return new Response(null, { status: status >= 200 ? status : 200, headers: { [NODE_ALREADY_SENT]: 'true' } })
 }
 
+// Marked responses, so settleInProcess needs no header read: reading a response's headers builds
+// a full fetch Response under @hono/node-server, a cost every request would pay.
+const networkFailures = new WeakMap<Response, 'connection-reset' | 'empty-response'>()
+
 function networkFailure(kind: 'connection-reset' | 'empty-response'): Response {
-  return new Response(null, { status: 200, headers: { [NETWORK_FAULT]: kind } })
+  const response = new Response(null, { status: 200, headers: { [NETWORK_FAULT]: kind } })
+  networkFailures.set(response, kind)
+  return response
 }
 
 /**
@@ -194,7 +201,7 @@ function networkFailure(kind: 'connection-reset' | 'empty-response'): Response {
  * `TypeError: fetch failed` with the reason as its cause. Other responses pass through.
  */
 export function settleInProcess(response: Response): Response {
-  const kind = response.headers.get(NETWORK_FAULT)
+  const kind = networkFailures.get(response)
   if (!kind) return response
   const cause =
     kind === 'connection-reset'
