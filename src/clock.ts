@@ -103,7 +103,7 @@ export function isManualClock(clock: Clock): clock is ManualClock {
 }
 
 /** Resolves after `ms` on the given clock (on a manual clock: when it is advanced far enough). */
-export function sleep(clock: Clock, ms: number): Promise<void> {
+export function waitOn(clock: Clock, ms: number): Promise<void> {
   if (ms <= 0) return Promise.resolve()
   return new Promise((resolve) => clock.setTimeout(resolve, ms))
 }

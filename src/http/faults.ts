@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler, Next } from 'hono'
 import { STATUS_CODES } from 'node:http'
-import { sleep, type Clock } from '../clock.js'
+import { waitOn, type Clock } from '../clock.js'
 import { errors } from '../errors.js'
 import type { ScenarioEngine } from '../scenarios/engine.js'
 import { corruptZip, looksLikeZip, truncatedLength } from '../scenarios/faults.js'
@@ -63,10 +63,10 @@ function whoIsCalling(deps: Deps, c: Ctx): string | undefined {
 async function applyFault(clock: Clock, c: Ctx, next: Next, action: FaultAction): Promise<Response | void> {
   switch (action.kind) {
     case 'respond':
-      await sleep(clock, action.delayMs ?? 0)
+      await waitOn(clock, action.delayMs ?? 0)
       return respond(c, action)
     case 'delay':
-      await sleep(clock, action.ms)
+      await waitOn(clock, action.ms)
       return next()
     case 'connection-reset':
     case 'empty-response':

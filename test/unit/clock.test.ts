@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ManualClock, SystemClock, isManualClock, sleep } from '../../src/clock.js'
+import { ManualClock, SystemClock, isManualClock, waitOn } from '../../src/clock.js'
 
 const START = Date.UTC(2024, 0, 15, 9, 0, 0)
 
@@ -126,10 +126,10 @@ describe('ManualClock', () => {
     expect(seen).toEqual([10, 15])
   })
 
-  it('resolves sleep() only once advanced far enough', async () => {
+  it('resolves waitOn() only once the manual clock is advanced far enough', async () => {
     const clock = new ManualClock(0)
     let done = false
-    const slept = sleep(clock, 1_000).then(() => (done = true))
+    const slept = waitOn(clock, 1_000).then(() => (done = true))
     clock.advance(999)
     await Promise.resolve()
     expect(done).toBe(false)
