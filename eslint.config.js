@@ -39,6 +39,7 @@ export default tseslint.config(
   layer(['src/store/**'], [noHono, { group: ['../downloads/*', '../fixtures/*', '../scenarios/*', '../http/*', '../routes/*', '../app', '../mock', '../server', '../cli'], message: 'store sits below everything but clock, ids and errors.' }]),
   layer(['src/downloads/**'], [noHono, { group: ['../fixtures/*', '../scenarios/*', '../http/*', '../routes/*', '../app', '../mock', '../server', '../cli'], message: 'downloads sits below fixtures, scenarios and HTTP.' }]),
   layer(['src/fixtures/**', 'src/scenarios/**'], [noHono, { group: ['../http/*', '../routes/*', '../app', '../mock', '../server', '../cli'], message: 'fixtures and scenarios never see HTTP.' }]),
+  layer(['src/validate/**'], [noHono, { group: ['../http/*', '../routes/*', '../app', '../mock', '../server', '../cli'], message: 'The request validator is plain data and ajv; its middleware lives in src/http/validate.ts.' }]),
   layer(['src/http/**'], [{ group: ['../routes/*', '../app', '../mock', '../server', '../cli'], message: 'http sits below routes.' }]),
   layer(['src/routes/**'], [{ group: ['../app', '../mock', '../server', '../cli'], message: 'routes sit below app.' }]),
   {

@@ -11,7 +11,7 @@ import { downloadRoutes } from './routes/downloads.js'
 import { nodeRoutes } from './routes/nodes.js'
 import { scenarioControlRoutes } from './routes/scenario-control.js'
 import { ticketRoutes } from './routes/tickets.js'
-import { validateRequests } from './validate/middleware.js'
+import { validateRequests } from './http/validate.js'
 
 /** The root Hono app: ACS's two API bases, the control API, one error mapper for everything. */
 export function createApp(deps: AppDeps): Hono<Env> {

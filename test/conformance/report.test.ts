@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest'
 import { AUTH_BASE, CORE_BASE } from '../../src/http/context.js'
 import { createAlfrescoMock, type ManualAlfrescoMock } from '../../src/index.js'
-import { requestValidator } from '../../src/validate/middleware.js'
+import { requestValidator } from '../../src/http/validate.js'
 import { validateFetchResponse } from '../support/spec.js'
 import { matrixRows } from '../tools/endpoint-matrix.js'
 import { CASES, type Case, type Ctx } from './cases.js'

@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { errors } from '../errors.js'
-import { authenticate, readCredentials } from '../http/auth.js'
-import { AUTH_BASE, type AppDeps, type Env } from '../http/context.js'
-import { RequestValidator, type RequestFacts, type RequestReport } from './validator.js'
+import { authenticate, readCredentials } from './auth.js'
+import { AUTH_BASE, type AppDeps, type Env } from './context.js'
+import { RequestValidator, type RequestFacts, type RequestReport } from '../validate/validator.js'
 
 /** The response header that carries a short summary of a request's violations. */
 export const VALIDATION_HEADER = 'X-Mock-Validation'
