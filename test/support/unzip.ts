@@ -24,22 +24,27 @@ export const UTF8_FLAG = 0x0800
  * entry's CRC-32 (checked with zlib.crc32) or size does not match what the archive declares.
  */
 export async function unzip(zip: Uint8Array): Promise<UnzippedEntry[]> {
+  const entries = await inspectZip(zip)
+  const bad = entries.find((e) => !e.crcOk)
+  if (bad) throw new Error(`CRC mismatch in ${bad.name}: declared ${bad.crc32}, computed ${crc32(bad.bytes)}`)
+  return entries
+}
+
+/** Like `unzip`, but reports each entry's CRC-32 check (`crcOk`) instead of throwing: for damaged ZIPs. */
+export async function inspectZip(zip: Uint8Array): Promise<(UnzippedEntry & { crcOk: boolean })[]> {
   const file = await yauzl.fromBufferPromise(Buffer.from(zip), {
     lazyEntries: true,
     decodeStrings: true,
     validateEntrySizes: true,
     strictFileNames: true,
   })
-  const out: UnzippedEntry[] = []
+  const out: (UnzippedEntry & { crcOk: boolean })[] = []
   try {
     for await (const entry of file.eachEntry()) {
       const local = await file.readLocalFileHeaderPromise(entry)
       const bytes = await readAll(await file.openReadStreamPromise(entry))
-      const actual = crc32(bytes)
-      if (actual !== entry.crc32) {
-        throw new Error(`CRC mismatch in ${entry.fileName}: declared ${entry.crc32}, computed ${actual}`)
-      }
       out.push({
+        crcOk: crc32(bytes) === entry.crc32,
         name: entry.fileName,
         bytes,
         method: entry.compressionMethod,
