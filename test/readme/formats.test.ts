@@ -31,7 +31,7 @@ describe('the README', () => {
     const report = await get(mock, '/nodes/7279b5c5-da55-4e98-8b12-72d33b90c810/content')
     expect(report.text).toBe('inline text')
     const shared = await get(mock, '/nodes/-shared-/children')
-    expect(shared.json.list.entries.map((e: any) => e.entry.name)).toEqual([
+    expect(shared.json.list.entries.map((e: { entry: { name: string } }) => e.entry.name)).toEqual([
       'Empty',
       'big.bin',
       'notes.txt',
@@ -39,7 +39,7 @@ describe('the README', () => {
       'pixel.gif',
       'report.txt',
     ])
-    const big = shared.json.list.entries.find((e: any) => e.entry.name === 'big.bin').entry
+    const big = shared.json.list.entries.find((e: { entry: { name: string } }) => e.entry.name === 'big.bin').entry
     expect(big.content.sizeInBytes).toBe(50 * 1024 * 1024)
     expect((await get(mock, '/nodes/-shared-/children', { auth: `Basic ${btoa('alice:alice')}` })).status).toBe(200)
     expect(mock.downloadSettings.progression).toBe('polls')
@@ -71,7 +71,9 @@ describe('the README', () => {
     mock.useScenario({ faults: [{ match: { method: 'GET', path: '/downloads/{id}' }, times: 1, respond: { status: 503 } }] })
     await get(mock, `/downloads/${entry.id}`, { validate: false })
     const snippet = block('ts', 'a copy, oldest first')
-    const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (
+    const AsyncFunction = Object.getPrototypeOf(async () => {
+      await Promise.resolve()
+    }).constructor as new (
       ...args: string[]
     ) => (mock: unknown) => Promise<void>
     await new AsyncFunction('mock', snippet)(mock)
