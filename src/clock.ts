@@ -24,6 +24,14 @@ export class SystemClock implements Clock {
   }
 }
 
+/** The last moment a JavaScript Date can hold (+275760-09-13): dates past it throw when written. */
+export const MAX_CLOCK_MS = 8.64e15
+
+/** The message for an advance past MAX_CLOCK_MS (the control API answers it as a 400). */
+export function tooFarMessage(ms: number): string {
+  return `Failed to advance the clock: ${ms} ms would take it past the last date JavaScript can hold (+275760-09-13). Please advance it by less.`
+}
+
 interface Task {
   at: number
   seq: number
@@ -60,6 +68,8 @@ export class ManualClock implements Clock {
       throw new TypeError(`Failed to advance the clock: "${ms}" is not a non-negative number of milliseconds.`)
     }
     const target = this.#now + ms
+    // Past it every date written (ACS dates, errors' MMdd) throws, and an hourly cleaner would loop for ever.
+    if (target > MAX_CLOCK_MS) throw new TypeError(tooFarMessage(ms))
     for (;;) {
       const next = this.#nextDue(target)
       if (!next) break

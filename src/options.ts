@@ -95,6 +95,7 @@ export function resolveOptions(options: MockOptions = {}): ResolvedOptions {
   if (progression !== undefined && !PROGRESSIONS.includes(progression)) {
     throw new TypeError(`Failed to create the mock: progression "${String(progression)}" is unknown. Please use one of ${PROGRESSIONS.join(', ')}.`)
   }
+  checkCompression(options.downloads)
   return {
     port,
     host: options.host ?? '127.0.0.1',
@@ -108,6 +109,17 @@ export function resolveOptions(options: MockOptions = {}): ResolvedOptions {
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     scenario: checkScenarioOption(options.scenario),
     validate: validationMode(options.validate),
+  }
+}
+
+/** Checked here because the zipper would only fail later, with a 500 on every DONE download (fixtures check theirs). */
+function checkCompression(downloads: DownloadOptions | undefined): void {
+  const { compression, compressionLevel: level } = downloads ?? {}
+  if (compression !== undefined && compression !== 'DEFLATE' && compression !== 'STORE') {
+    throw new TypeError(`Failed to create the mock: compression "${String(compression)}" is unknown. Please use DEFLATE or STORE.`)
+  }
+  if (level !== undefined && !(Number.isInteger(level) && level >= 1 && level <= 9)) {
+    throw new TypeError(`Failed to create the mock: compressionLevel "${String(level)}" is not a DEFLATE level. Please pass a whole number from 1 to 9.`)
   }
 }
 

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { isManualClock } from '../clock.js'
+import { isManualClock, MAX_CLOCK_MS, tooFarMessage } from '../clock.js'
 import { errors } from '../errors.js'
 import { readJson } from '../http/body.js'
 import type { AppDeps, Env } from '../http/context.js'
@@ -31,6 +31,7 @@ export function controlRoutes(deps: AppDeps): Hono<Env> {
     if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
       throw errors.invalidArgument('Failed to advance the clock: "ms" must be a non-negative number. Please send {"ms": 1000}.')
     }
+    if (deps.clock.now() + ms > MAX_CLOCK_MS) throw errors.invalidArgument(tooFarMessage(ms))
     deps.clock.advance(ms)
     return jsonResponse(clockView(deps))
   })

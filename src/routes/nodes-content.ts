@@ -41,9 +41,10 @@ export function registerNodeContent(app: Hono<Env>, deps: AppDeps): void {
     const node = deps.store.require(c.req.param('nodeId'))
     requireFile(node)
     if (!deps.store.canWrite(node, user)) throw errors.permissionDenied()
+    // The body first: a 413 must leave the node untouched, its name included.
+    const bytes = await readBody(c, deps.maxBodyBytes)
     const rename = c.req.query('name')
     if (rename !== undefined && rename !== node.name) renameTo(deps, node, rename)
-    const bytes = await readBody(c, deps.maxBodyBytes)
     const mimeType = guessMime(node.name, type)
     const encoding = charsetOf(type) ?? 'UTF-8'
     node.content = { mimeType, mimeTypeName: mimeTypeName(mimeType), encoding, source: { kind: 'bytes', bytes } }

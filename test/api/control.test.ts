@@ -117,6 +117,23 @@ describe('POST /__mock/clock/advance', () => {
     expect(mock.clock.now()).toBe(at)
   })
 
+  it('answers 400 and leaves time alone for an ms that would take the clock past the last JavaScript date', async () => {
+    // Without the cleaner, so that the time-ordered run of its hourly timers cannot hide a failure.
+    const quiet = createAlfrescoMock({ clock: 'manual', downloads: { cleaner: { enabled: false } } })
+    try {
+      const at = quiet.clock.now()
+      const r = await call(quiet, 'POST', '/__mock/clock/advance', { base: 'none', auth: null, body: { ms: 1e300 } })
+      const e = expectAlfrescoError(r, 400, 'framework.exception.InvalidArgument')
+      expect(e.briefSummary.slice(9)).toBe(
+        'Failed to advance the clock: 1e+300 ms would take it past the last date JavaScript can hold (+275760-09-13). Please advance it by less.',
+      )
+      expect(quiet.clock.now()).toBe(at)
+      expect((await call(quiet, 'GET', '/__mock/clock', { base: 'none', auth: null })).status).toBe(200)
+    } finally {
+      quiet.dispose()
+    }
+  })
+
   it('answers 400 in the ACS shape for a body that is not JSON', async () => {
     const r = await call(mock, 'POST', '/__mock/clock/advance', {
       base: 'none',

@@ -58,6 +58,19 @@ describe('the seed example: POST /downloads, poll, fetch the ZIP', () => {
   })
 })
 
+describe("the README's quick-start timing with the default time progression", () => {
+  it('answers PENDING for 250 ms, IN_PROGRESS at 250 ms, and DONE from 251 ms on (56 bytes at 20 MiB/s)', async () => {
+    const { id } = (await create(SEED_IDS, SEED_AUTH)).json.entry
+    const status = async () => (await get(mock, `/downloads/${id}`, { auth: SEED_AUTH })).json.entry.status
+    mock.clock.advance(249)
+    expect(await status()).toBe('PENDING')
+    mock.clock.advance(1)
+    expect(await status()).toBe('IN_PROGRESS')
+    mock.clock.advance(1)
+    expect(await status()).toBe('DONE')
+  })
+})
+
 describe('POST /downloads checks, in ACS order and words', () => {
   it('refuses a JSON array body with 405', async () => {
     const r = await post(mock, '/downloads', [{ nodeIds: SEED_IDS }])

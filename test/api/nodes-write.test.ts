@@ -158,6 +158,13 @@ describe('PUT /nodes/{nodeId}/content', () => {
     expect(r.json.entry.content.mimeType).toBe('application/json')
   })
 
+  it('answers 413 for a body larger than maxBodyBytes and leaves the node as it was, name included', async () => {
+    const file = node('Shared/test-file-2.txt')
+    const r = await put(mock, `/nodes/${file.id}/content?name=renamed.txt`, 'x'.repeat(2048))
+    expectAlfrescoError(r, 413)
+    expect(mock.store.get(file.id)!.name).toBe('test-file-2.txt')
+  })
+
   it('answers 403 without write permission, 400 for a folder, 404 for an alias', async () => {
     const salaries = node('Shared/HR Confidential/salaries.csv')
     expectAlfrescoError(await put(mock, `/nodes/${node('Shared/Projects').id}/content`, 'x'), 400, `NodeId of content is expected: ${node('Shared/Projects').id}`)

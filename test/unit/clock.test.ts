@@ -38,6 +38,15 @@ describe('ManualClock', () => {
     expect(seen).toEqual([1, 2, 3])
   })
 
+  it('refuses to move past the last date JavaScript can hold, and stays where it was', () => {
+    const clock = new ManualClock(START)
+    expect(() => clock.advance(8.64e15)).toThrow(
+      'Failed to advance the clock: 8640000000000000 ms would take it past the last date JavaScript can hold (+275760-09-13). Please advance it by less.',
+    )
+    expect(clock.now()).toBe(START)
+    expect(clock.advance(8.64e15 - START)).toBe(8.64e15)
+  })
+
   it('leaves tasks that are not yet due for a later advance', () => {
     const clock = new ManualClock(0)
     const fn = vi.fn()

@@ -53,6 +53,15 @@ describe('resolveOptions', () => {
     )
   })
 
+  it('rejects a compression the zipper cannot write, word for word, rather than failing each ZIP with a 500', () => {
+    expect(bad({ downloads: { compression: 'BZIP' as never } })).toThrow(
+      new TypeError('Failed to create the mock: compression "BZIP" is unknown. Please use DEFLATE or STORE.'),
+    )
+    expect(bad({ downloads: { compressionLevel: 42 } })).toThrow(
+      new TypeError('Failed to create the mock: compressionLevel "42" is not a DEFLATE level. Please pass a whole number from 1 to 9.'),
+    )
+  })
+
   it('rejects an unknown clock, word for word', () => {
     expect(bad({ clock: 'fake' })).toThrow(
       new TypeError("Failed to create the mock: clock \"fake\" is unknown. Please pass 'system', 'manual' or a Clock."),
