@@ -30,6 +30,19 @@ export interface DownloadServiceDeps {
   log: Logger
 }
 
+/**
+ * ZIPs are built in memory. With maxContentSize disabled, a download of gigabytes of synthetic
+ * content would exhaust memory, so the mock refuses to build one over this size, with a clear error.
+ */
+export const MAX_IN_MEMORY_ZIP_BYTES = 1024 * 1024 * 1024
+
+function tooLargeToBuild(totalBytes: number): Error {
+  return errors.internal(
+    `alfresco-mock-server builds ZIPs in memory and will not build one of ${totalBytes} bytes (its limit is ${MAX_IN_MEMORY_ZIP_BYTES}). ` +
+      'Please keep downloads.maxContentSize at or below that, or download smaller files.',
+  )
+}
+
 /** The simulated zipper: download nodes in the store, jobs beside them, ZIPs built on demand. */
 export function createDownloadService(deps: DownloadServiceDeps): DownloadService {
   const { clock, store, settings } = deps
@@ -83,12 +96,19 @@ export function createDownloadService(deps: DownloadServiceDeps): DownloadServic
   }
 
   const zipOf = (job: DownloadJob): Promise<Uint8Array> => {
-    job.zip ??= buildZip(job.plan.entries, settings).then((bytes) => {
-      job.zipSize = bytes.byteLength
-      const node = store.get(job.id)
-      if (node) node.content = zipContent(bytes)
-      return bytes
-    })
+    if (job.plan.totalBytes > MAX_IN_MEMORY_ZIP_BYTES) return Promise.reject(tooLargeToBuild(job.plan.totalBytes))
+    job.zip ??= buildZip(job.plan.entries, settings).then(
+      (bytes) => {
+        job.zipSize = bytes.byteLength
+        const node = store.get(job.id)
+        if (node) node.content = zipContent(bytes)
+        return bytes
+      },
+      (err: unknown) => {
+        job.zip = undefined // a failed build is not remembered: the next read tries again
+        throw err
+      },
+    )
     return job.zip
   }
 

@@ -192,6 +192,19 @@ describe('max content size', () => {
     })
     expectAlfrescoError(await get(mock, `/nodes/${id}/content`), 404)
   })
+
+  it('refuses, with a clear error and without allocating it, to build a ZIP too large for memory when the limit is off', async () => {
+    const unlimited = createAlfrescoMock({ clock: 'manual', logLevel: 'silent', downloads: { maxContentSize: 0, progression: 'instant' } })
+    const iso = unlimited.store.lookupPath(unlimited.store.rootId, 'Shared/Large files/dvd-image.iso')!.id
+    const { id } = (await post(unlimited, '/downloads', { nodeIds: [iso] })).json.entry
+    for (let i = 0; i < 2; i++) {
+      const e = expectAlfrescoError(await get(unlimited, `/downloads/${id}`), 500, 'framework.exception.ApiDefault')
+      expect(e.briefSummary).toContain('builds ZIPs in memory and will not build one of 3221225472 bytes')
+    }
+    // The mock is unharmed: another download still completes.
+    const small = (await post(unlimited, '/downloads', { nodeIds: SEED_IDS })).json.entry
+    expect((await get(unlimited, `/downloads/${small.id}`)).json.entry.status).toBe('DONE')
+  })
 })
 
 describe('the control API for downloads', () => {
