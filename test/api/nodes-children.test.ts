@@ -1,15 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createAlfrescoMock } from '../../src/index.js'
 import type { MockNode } from '../../src/store/types.js'
-import { basic, expectAlfrescoError, get } from '../support/http.js'
+import { basic, expectAlfrescoError, get, fixtureNode } from '../support/http.js'
 
 const mock = createAlfrescoMock({ clock: 'manual' })
 const ALICE = basic('alice', 'alice')
-const node = (path: string): MockNode => {
-  const found = mock.store.lookupPath(mock.store.rootId, path)
-  if (!found) throw new Error(`no fixture node at ${path}`)
-  return found
-}
+const node = (path: string): MockNode => fixtureNode(mock, path)
 interface Entry {
   entry: Record<string, unknown> & { name: string }
 }

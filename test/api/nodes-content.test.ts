@@ -3,15 +3,11 @@ import { errors } from '../../src/errors.js'
 import { createAlfrescoMock } from '../../src/index.js'
 import { readContent } from '../../src/store/content.js'
 import { DOWNLOADS_CONTAINER_ID, type MockNode } from '../../src/store/types.js'
-import { basic, del, expectAlfrescoError, get, post } from '../support/http.js'
+import { basic, del, expectAlfrescoError, get, post, fixtureNode } from '../support/http.js'
 
 const mock = createAlfrescoMock({ clock: 'manual' })
 const ALICE = basic('alice', 'alice')
-const node = (path: string): MockNode => {
-  const found = mock.store.lookupPath(mock.store.rootId, path)
-  if (!found) throw new Error(`no fixture node at ${path}`)
-  return found
-}
+const node = (path: string): MockNode => fixtureNode(mock, path)
 const TEXT = 'This is test file number 1.\n'
 
 afterEach(() => {

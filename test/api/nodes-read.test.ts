@@ -1,16 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createAlfrescoMock } from '../../src/index.js'
 import { DOWNLOADS_CONTAINER_ID, type MockNode } from '../../src/store/types.js'
-import { basic, call, expectAlfrescoError, get } from '../support/http.js'
+import { basic, call, expectAlfrescoError, get, fixtureNode } from '../support/http.js'
 
 const mock = createAlfrescoMock({ clock: 'manual' })
 const ALICE = basic('alice', 'alice')
 const BOB = basic('bob', 'bob')
-const node = (path: string): MockNode => {
-  const found = mock.store.lookupPath(mock.store.rootId, path)
-  if (!found) throw new Error(`no fixture node at ${path}`)
-  return found
-}
+const node = (path: string): MockNode => fixtureNode(mock, path)
 
 afterEach(() => {
   vi.restoreAllMocks()

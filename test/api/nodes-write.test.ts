@@ -2,16 +2,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { alfrescoDate } from '../../src/http/format.js'
 import { createAlfrescoMock } from '../../src/index.js'
 import { DOWNLOADS_CONTAINER_ID, type MockNode } from '../../src/store/types.js'
-import { basic, call, del, expectAlfrescoError, get, post, put } from '../support/http.js'
+import { basic, call, del, expectAlfrescoError, get, post, put, fixtureNode } from '../support/http.js'
 
 const mock = createAlfrescoMock({ clock: 'manual', maxBodyBytes: 1024 })
 const ALICE = basic('alice', 'alice')
 const BOB = basic('bob', 'bob')
-const node = (path: string): MockNode => {
-  const found = mock.store.lookupPath(mock.store.rootId, path)
-  if (!found) throw new Error(`no fixture node at ${path}`)
-  return found
-}
+const node = (path: string): MockNode => fixtureNode(mock, path)
 const upload = (fields: Record<string, string | Blob>): FormData => {
   const form = new FormData()
   for (const [k, v] of Object.entries(fields)) {

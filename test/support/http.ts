@@ -1,4 +1,6 @@
 import { AUTH_BASE, CORE_BASE } from '../../src/http/context.js'
+import type { NodeStore } from '../../src/store/node-store.js'
+import type { MockNode } from '../../src/store/types.js'
 import { assertConforms, NOT_JSON, validateResponse } from './spec.js'
 
 /** Anything with a fetch handler: createAlfrescoMock(), or a started mock. */
@@ -101,4 +103,11 @@ export function expectAlfrescoError(r: CallResult, status: number, errorKey?: st
   if (!e) throw new Error(`expected an ACS error body, got: ${r.text}`)
   if (errorKey !== undefined && e.errorKey !== errorKey) throw new Error(`expected errorKey ${errorKey}, got ${e.errorKey}`)
   return e
+}
+
+/** A node of the mock's fixtures by its path of names below Company Home; fails loudly if absent. */
+export function fixtureNode(mock: { store: NodeStore }, path: string): MockNode {
+  const found = mock.store.lookupPath(mock.store.rootId, path)
+  if (!found) throw new Error(`no fixture node at ${path}`)
+  return found
 }
