@@ -3,7 +3,7 @@ import { errors } from '../errors.js'
 import type { IdSource } from '../ids.js'
 import type { Logger } from '../log.js'
 import type { AuthStore } from '../store/auth-store.js'
-import type { NodeStore } from '../store/node-store.js'
+import { nodeIdOf, type NodeStore } from '../store/node-store.js'
 import { DOWNLOAD_NODE_TYPE, DOWNLOADS_CONTAINER_ID, type MockUser } from '../store/types.js'
 import { isExpired, scheduleCleaner } from './cleaner.js'
 import { downloadNode, info, orphanJob, syncNode, zipContent } from './download-node.js'
@@ -115,12 +115,12 @@ export function createDownloadService(deps: DownloadServiceDeps): DownloadServic
   /** The 404 / 400 / 403 checks of GET and DELETE /downloads/{id}, in ACS's order. */
   const requireJob = (user: MockUser, id: string): DownloadJob => {
     // A scripted `deleted` step that is due by the clock takes effect before the lookup: 404.
-    const scripted = jobs.get(id)
+    const scripted = jobs.get(nodeIdOf(id))
     if (scripted?.script) observe(scripted, false)
     const node = store.require(id)
     if (node.nodeType !== DOWNLOAD_NODE_TYPE) throw errors.notADownload()
     if (!store.canRead(node, user)) throw errors.permissionDenied()
-    return jobs.get(id) ?? orphanJob(node)
+    return jobs.get(node.id) ?? orphanJob(node)
   }
 
   const runCleaner = (): string[] => {

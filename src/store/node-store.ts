@@ -16,9 +16,9 @@ export class NodeStore {
     return this.#nodes.get(id)
   }
 
-  /** The node, or ACS's 404 EntityNotFound. */
+  /** The node, or ACS's 404 EntityNotFound (a `;1.0` version suffix is ignored, `;pwc` is not found). */
   require(id: string): MockNode {
-    const node = this.#nodes.get(id)
+    const node = this.#nodes.get(nodeIdOf(id))
     if (!node) throw errors.entityNotFound(id)
     return node
   }
@@ -132,4 +132,14 @@ export class NodeStore {
 
 function allows(list: readonly string[], user: MockUser): boolean {
   return list.includes(EVERYONE) || list.includes(user.id)
+}
+
+/**
+ * The node id in an id as ACS's NodesImpl.validateNode reads it: a `;version` suffix is stripped,
+ * and `;pwc` (a working copy, which the mock has none of) matches nothing.
+ */
+export function nodeIdOf(id: string): string {
+  const semicolon = id.indexOf(';')
+  if (semicolon < 0) return id
+  return id.slice(semicolon + 1) === 'pwc' ? '' : id.slice(0, semicolon)
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createAlfrescoMock } from '../../src/index.js'
 import { DOWNLOADS_CONTAINER_ID, type MockNode } from '../../src/store/types.js'
-import { basic, call, expectAlfrescoError, get, fixtureNode } from '../support/http.js'
+import { basic, call, expectAlfrescoError, get, fixtureNode, post } from '../support/http.js'
 
 const mock = createAlfrescoMock({ clock: 'manual' })
 const ALICE = basic('alice', 'alice')
@@ -185,3 +185,19 @@ function downloadNode(id: string, owner: string): MockNode {
     properties: { 'download:status': 'PENDING' },
   }
 }
+
+describe('node ids with a version suffix, as NodesImpl.validateNode reads them', () => {
+  it('ignores a ;1.0 suffix and answers 404 naming the id as given for ;pwc', async () => {
+    const file = node('Shared/test-file-1.txt')
+    expect((await get(mock, `/nodes/${file.id};1.0`)).json.entry.id).toBe(file.id)
+    expect((await get(mock, `/nodes/${file.id};1.0/content`)).text).toBe('This is test file number 1.\n')
+    const e = expectAlfrescoError(await get(mock, `/nodes/${file.id};pwc`), 404, 'framework.exception.EntityNotFound')
+    expect(e.briefSummary).toContain(`The entity with id: ${file.id};pwc was not found`)
+  })
+
+  it('finds a download by its id with a version suffix', async () => {
+    const { entry } = (await post(mock, '/downloads', { nodeIds: [`${node('Shared/test-file-1.txt').id};1.0`] })).json
+    mock.clock.advance(1_000)
+    expect((await get(mock, `/downloads/${entry.id};1.0`)).json.entry).toMatchObject({ id: entry.id, status: 'DONE', totalBytes: 28 })
+  })
+})
