@@ -138,7 +138,8 @@ function describe(e: ErrorObject, body: unknown): string {
   return `${at}: ${e.message ?? e.keyword}${detail}, got ${value.slice(0, 60)}`
 }
 
-function valueAt(body: unknown, pointer: string): unknown {
+/** The value at a JSON pointer (ajv's instancePath) of `body`, for messages. */
+export function valueAt(body: unknown, pointer: string): unknown {
   let v = body
   for (const raw of pointer.split('/').slice(1)) {
     const k = raw.replaceAll('~1', '/').replaceAll('~0', '~')

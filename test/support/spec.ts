@@ -5,6 +5,7 @@
  */
 import type { ErrorObject } from 'ajv'
 import { compile, specs, type LoadedSpec, type Schema, type SwaggerOperation } from './spec-load.js'
+import { valueAt } from '../../src/validate/validator.js'
 
 /** Pass as `body` when the response had a body that is not JSON. */
 export const NOT_JSON: unique symbol = Symbol('not JSON')
@@ -146,14 +147,6 @@ function describe(e: ErrorObject, body: unknown): string {
   return `${at} ${e.message ?? e.keyword}${detail}${got}`
 }
 
-function valueAt(body: unknown, pointer: string): unknown {
-  let v = body
-  for (const raw of pointer.split('/').slice(1)) {
-    const k = raw.replaceAll('~1', '/').replaceAll('~0', '~')
-    v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[k] : undefined
-  }
-  return v
-}
 
 /** Validates a fetch Response from a clone; binary answers are not read (status only). */
 export async function validateFetchResponse(
