@@ -95,7 +95,7 @@ export function resolveOptions(options: MockOptions = {}): ResolvedOptions {
   if (progression !== undefined && !PROGRESSIONS.includes(progression)) {
     throw new TypeError(`Failed to create the mock: progression "${String(progression)}" is unknown. Please use one of ${PROGRESSIONS.join(', ')}.`)
   }
-  checkCompression(options.downloads)
+  checkDownloadOptions(options.downloads)
   return {
     port,
     host: options.host ?? '127.0.0.1',
@@ -112,14 +112,38 @@ export function resolveOptions(options: MockOptions = {}): ResolvedOptions {
   }
 }
 
-/** Checked here because the zipper would only fail later, with a 500 on every DONE download (fixtures check theirs). */
-function checkCompression(downloads: DownloadOptions | undefined): void {
-  const { compression, compressionLevel: level } = downloads ?? {}
+/**
+ * Checked here because the zipper would only misbehave later — a 500 on every DONE download, or a
+ * download that never moves (fixture files check theirs in their own schema).
+ */
+function checkDownloadOptions(downloads: DownloadOptions | undefined): void {
+  const { compression, compressionLevel: level, cleaner, ...numbers } = downloads ?? {}
   if (compression !== undefined && compression !== 'DEFLATE' && compression !== 'STORE') {
     throw new TypeError(`Failed to create the mock: compression "${String(compression)}" is unknown. Please use DEFLATE or STORE.`)
   }
   if (level !== undefined && !(Number.isInteger(level) && level >= 1 && level <= 9)) {
     throw new TypeError(`Failed to create the mock: compressionLevel "${String(level)}" is not a DEFLATE level. Please pass a whole number from 1 to 9.`)
+  }
+  const wanted: Record<string, (n: number) => boolean> = {
+    pendingMs: (n) => n >= 0,
+    bytesPerSecond: (n) => n > 0,
+    pendingPolls: (n) => Number.isInteger(n) && n >= 0,
+    inProgressPolls: (n) => Number.isInteger(n) && n >= 0,
+    maxContentSize: () => true,
+    startDelayMs: (n) => n >= 0,
+    intervalMs: (n) => n > 0,
+    maxAgeMs: (n) => n >= 0,
+  }
+  const given: [string, unknown][] = [
+    ...Object.entries(numbers).filter(([k]) => k !== 'progression'),
+    ...Object.entries(cleaner ?? {}).filter(([k]) => k !== 'enabled'),
+  ]
+  for (const [key, value] of given) {
+    const ok = wanted[key]
+    if (value === undefined || !ok) continue
+    if (typeof value !== 'number' || !Number.isFinite(value) || !ok(value)) {
+      throw new TypeError(`Failed to create the mock: downloads ${key} ${JSON.stringify(value)} is out of range. Please see the README's download settings for what it takes.`)
+    }
   }
 }
 

@@ -96,3 +96,25 @@ describe('mergeDownloadSettings', () => {
     expect(merged.cleaner).toEqual({ ...DEFAULT_DOWNLOAD_SETTINGS.cleaner, intervalMs: 10, enabled: false })
   })
 })
+
+describe('download settings given as options', () => {
+  it.each([
+    ['pendingMs', -1],
+    ['bytesPerSecond', 0],
+    ['pendingPolls', 1.5],
+    ['maxContentSize', '2GB'],
+  ] as const)('rejects %s %j at the start, word for word', (key, value) => {
+    expect(() => resolveOptions({ downloads: { [key]: value } as never })).toThrow(
+      new TypeError(`Failed to create the mock: downloads ${key} ${JSON.stringify(value)} is out of range. Please see the README's download settings for what it takes.`),
+    )
+  })
+
+  it('rejects a cleaner interval of 0, which would run the cleaner for ever', () => {
+    expect(() => resolveOptions({ downloads: { cleaner: { intervalMs: 0 } } })).toThrow(/downloads intervalMs 0 is out of range/)
+  })
+
+  it('accepts every default', () => {
+    const { cleaner, ...rest } = DEFAULT_DOWNLOAD_SETTINGS
+    expect(() => resolveOptions({ downloads: { ...rest, cleaner: { ...cleaner } } })).not.toThrow()
+  })
+})
