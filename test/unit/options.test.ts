@@ -104,7 +104,7 @@ describe('download settings given as options', () => {
     ['pendingPolls', 1.5],
     ['maxContentSize', '2GB'],
   ] as const)('rejects %s %j at the start, word for word', (key, value) => {
-    expect(() => resolveOptions({ downloads: { [key]: value } as never })).toThrow(
+    expect(() => resolveOptions({ downloads: { [key]: value } })).toThrow(
       new TypeError(`Failed to create the mock: downloads ${key} ${JSON.stringify(value)} is out of range. Please see the README's download settings for what it takes.`),
     )
   })
