@@ -170,7 +170,7 @@ export function journalRequests(deps: { clock: Clock; journal: RequestJournal })
     deps.journal.record({
       method: c.req.method,
       path: c.req.path,
-      query: c.req.query(),
+      query: c.req.url.includes('?') ? c.req.query() : {},
       template: relative === undefined ? undefined : templateOf(relative),
       status: lost ? 0 : c.res.status,
       user: c.get('user')?.id,

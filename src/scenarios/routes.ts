@@ -25,10 +25,14 @@ export function matchesPattern(pattern: readonly string[], path: readonly string
   return pattern.every((p, i) => isParam(p) || p === path[i])
 }
 
+// Split once: templateOf runs for every journaled request.
+let templateSegments: (readonly [string, string[]])[] | undefined
+
 /** The template a concrete path (relative to an API base) belongs to, if the mock knows one. */
 export function templateOf(relativePath: string): string | undefined {
   const path = segments(relativePath)
-  return KNOWN_TEMPLATES.find((t) => matchesPattern(segments(t), path))
+  templateSegments ??= KNOWN_TEMPLATES.map((t) => [t, segments(t)] as const)
+  return templateSegments.find(([, pattern]) => matchesPattern(pattern, path))?.[0]
 }
 
 /** True when a rule's pattern can match some request to a known route. */
