@@ -38,7 +38,20 @@ export function readCredentials(
   return { queryTicket, header: decodeBasic(space < 0 ? '' : value.slice(space + 1).trim()) }
 }
 
+// Clients send the same Authorization header on every call: decode each once (a few hundred at most).
+const decodedHeaders = new Map<string, Readonly<HeaderCredentials>>()
+
 function decodeBasic(encoded: string): HeaderCredentials {
+  let found = decodedHeaders.get(encoded)
+  if (!found) {
+    if (decodedHeaders.size >= 256) decodedHeaders.clear()
+    found = Object.freeze(decodeBasicOnce(encoded))
+    decodedHeaders.set(encoded, found)
+  }
+  return found
+}
+
+function decodeBasicOnce(encoded: string): HeaderCredentials {
   // Buffer ignores characters outside the base64 alphabet instead of throwing, so garbage is safe.
   const decoded = Buffer.from(encoded, 'base64').toString('utf8')
   if (decoded === '') return { kind: 'empty' }

@@ -16,5 +16,10 @@ export function requestHeader(c: Context<Env>, name: string): string | undefined
 
 /** The header reader the auth and scenario code take: the request's method, headers and query. */
 export function requestView(c: Context<Env>): { method: string; header(name: string): string | undefined; query(name: string): string | undefined } {
-  return { method: c.req.method, header: (name) => requestHeader(c, name.toLowerCase()), query: (k) => c.req.query(k) }
+  const hasQuery = c.req.url.includes('?') // most API calls have none: skip parsing the URL for alf_ticket
+  return {
+    method: c.req.method,
+    header: (name) => requestHeader(c, name.toLowerCase()),
+    query: (k) => (hasQuery ? c.req.query(k) : undefined),
+  }
 }
