@@ -31,6 +31,9 @@ export function syncNode(store: NodeStore, job: DownloadJob, view: DownloadView,
   const node = store.get(job.id)
   if (!node) return
   node.modifiedAt = Math.max(node.createdAt, changedAt)
+  const p = node.properties
+  // Every status read lands here; most find nothing changed since the last one.
+  if (p['download:status'] === view.status && p['download:done'] === view.bytesAdded && p['download:cancelled'] === cancelRequested(job)) return
   Object.assign(node.properties, {
     'download:status': view.status,
     'download:done': view.bytesAdded,

@@ -14,7 +14,8 @@ const COUNTERS = ['bytesAdded', 'totalBytes', 'filesAdded', 'totalFiles'] as con
 /** POST /downloads, GET and DELETE /downloads/{id}; ACS has no list and no update (405). */
 export function downloadRoutes(deps: AppDeps): Hono<Env> {
   const app = new Hono<Env>()
-  const fields = (c: Context<Env>) => parseList(c.req.queries('fields'))
+  // Most polls carry no query string: do not parse the URL for one (status polls are the hot path).
+  const fields = (c: Context<Env>) => (c.req.url.includes('?') ? parseList(c.req.queries('fields')) : undefined)
 
   app.post('/downloads', async (c) => {
     const nodeIds = readNodeIds(await readJson(c, deps.maxBodyBytes))
