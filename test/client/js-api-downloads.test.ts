@@ -7,14 +7,9 @@
 import { AlfrescoApi, ContentApi, DownloadsApi, NodesApi } from '@alfresco/js-api'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startAlfrescoMock, type ManualStartedAlfrescoMock } from '../../src/index.js'
-import { conformingFetch, validateFetchResponse } from '../support/spec.js'
+import { recordingFetch as recordingFetchFor } from '../support/js-api.js'
+import { conformingFetch } from '../support/spec.js'
 import { unzip } from '../support/unzip.js'
-
-interface Sent {
-  method: string
-  url: string
-  headers: Headers
-}
 
 const FILE_1 = '7279b5c5-da55-4e98-8b12-72d33b90c810'
 const FILE_2 = '1cf35d69-f85f-4446-94cd-f31ccf16c2e3'
@@ -23,18 +18,8 @@ const ADF_INCLUDE = ['path', 'properties', 'allowableOperations', 'permissions']
 /** ADF polls every second. */
 const POLL_MS = 1_000
 
-const realFetch = globalThis.fetch
-const sent: Sent[] = []
-const violations: string[] = []
-
-/** global fetch for js-api: records each request and validates each answer against the spec. */
-const recordingFetch: typeof fetch = async (input, init) => {
-  const request = new Request(input, init)
-  sent.push({ method: request.method, url: request.url, headers: request.headers })
-  const response = await realFetch(request)
-  violations.push(...(await validateFetchResponse(request.method, request.url, response)))
-  return response
-}
+/** js-api's traffic: what it sent, and how the answers it got break the spec. */
+const { fetch: recordingFetch, sent, violations } = recordingFetchFor()
 
 let mock: ManualStartedAlfrescoMock
 let api: AlfrescoApi

@@ -6,28 +6,11 @@
 import { AlfrescoApi, AuthenticationApi, ContentApi, NodesApi, UploadApi } from '@alfresco/js-api'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startAlfrescoMock, type ManualStartedAlfrescoMock } from '../../src/index.js'
-import { conformingFetch, validateFetchResponse } from '../support/spec.js'
+import { recordingFetch as recordingFetchFor } from '../support/js-api.js'
+import { conformingFetch } from '../support/spec.js'
 
-interface Sent {
-  method: string
-  url: string
-  headers: Headers
-  body: unknown
-}
-
-const realFetch = globalThis.fetch
-const sent: Sent[] = []
-const violations: string[] = []
-
-/** global fetch for js-api: records each request and validates each answer against the spec. */
-const recordingFetch: typeof fetch = async (input, init) => {
-  const request = new Request(input, init)
-  const method = request.method
-  sent.push({ method, url: request.url, headers: request.headers, body: init?.body })
-  const response = await realFetch(request)
-  violations.push(...(await validateFetchResponse(method, request.url, response)))
-  return response
-}
+/** js-api's traffic: what it sent, and how the answers it got break the spec. */
+const { fetch: recordingFetch, sent, violations } = recordingFetchFor()
 
 const b64 = (s: string) => Buffer.from(s).toString('base64')
 const statusOf = (p: Promise<unknown>) =>
