@@ -33,7 +33,8 @@ export interface ErrorBody {
   error: {
     errorKey: string
     statusCode: number
-    briefSummary: string
+    /** Left out when the exception has no message (JacksonHelper writes NON_EMPTY values only). */
+    briefSummary?: string
     stackTrace: string
     descriptionURL: string
     logId: string
@@ -49,11 +50,12 @@ export function logNumber(now: number, counter: number): string {
 }
 
 export function toErrorBody(e: AlfrescoError, ctx: { now: number; counter: number; logId: string }): ErrorBody {
+  const briefSummary = e.numbered ? `${logNumber(ctx.now, ctx.counter)} ${e.message}` : e.message
   return {
     error: {
       errorKey: e.errorKey,
       statusCode: e.statusCode,
-      briefSummary: e.numbered ? `${logNumber(ctx.now, ctx.counter)} ${e.message}` : e.message,
+      ...(briefSummary !== '' && { briefSummary }),
       stackTrace: STACK_TRACE_SENTENCE,
       descriptionURL: DESCRIPTION_URL,
       logId: ctx.logId,
@@ -63,6 +65,9 @@ export function toErrorBody(e: AlfrescoError, ctx: { now: number; counter: numbe
 
 const K = {
   notFound: 'framework.exception.EntityNotFound',
+  invalidQuery: 'framework.exception.InvalidQuery',
+  invalidSelect: 'framework.exception.InvalidSelect',
+  invalidProperty: 'framework.exception.InvalidProperty',
   denied: 'framework.exception.PermissionDenied',
   invalid: 'framework.exception.InvalidArgument',
   apiDefault: 'framework.exception.ApiDefault',
@@ -79,13 +84,29 @@ export const errors = {
     new AlfrescoError(404, K.notFound, `The entity with relativePath: ${path} was not found.`),
   notFound: (what: string) => new AlfrescoError(404, K.plainNotFound, `${what} was not found`),
   permissionDenied: (message = 'Permission was denied') => new AlfrescoError(403, K.denied, message),
-  /** `new InvalidArgumentException("literal")`: the literal is the errorKey too. */
-  invalidLiteral: (message: string, status = 400) => new AlfrescoError(status, message, message),
+  /**
+   * An ACS exception built from a literal sentence instead of a message key, e.g.
+   * `new InvalidArgumentException("Invalid sort field: x")`: PlatformRuntimeException finds no message
+   * for it, so the sentence is the text, and ApiException.getMsgId() (the errorKey) is the sentence too.
+   * Give the status of the exception's class (InvalidArgument 400, ConstraintViolated 409, …).
+   */
+  literal: (status: number, message: string) => new AlfrescoError(status, message, message),
+  /** `new InvalidArgumentException("literal")` (400, or the status given): see `literal`. */
+  invalidLiteral: (message: string, status = 400) => errors.literal(status, message),
+  /** The mock's own control-API messages, keyed as InvalidArgument. */
   invalidArgument: (message: string) => new AlfrescoError(400, K.invalid, message),
-  /** `--validate=strict`: a request outside ACS's spec, as InvalidArgument, with the mock's summary header. */
-  invalidRequest: (message: string, headers: Record<string, string>) => new AlfrescoError(400, K.invalid, message, { headers }),
+  /** `InvalidQueryException(param)`: "An invalid WHERE query was received. {0}" (rest-framework-messages). */
+  invalidQuery: (param: string) => new AlfrescoError(400, K.invalidQuery, `An invalid WHERE query was received. ${param}`),
+  /** `InvalidSelectException(paramName, param)`: "An invalid {1} query was received. {0}". */
+  invalidSelect: (paramName: string, param: string) =>
+    new AlfrescoError(400, K.invalidSelect, `An invalid ${paramName} query was received. ${param}`),
   /** A paging or parameter error with ACS's own key. */
   invalidParameter: (message: string) => new AlfrescoError(400, K.invalid, message),
+  /** MapBasedQueryWalker: "The property ''{0}'' with value ''{1}'' isn''t supported for {2} comparison". */
+  invalidProperty: (name: string, value: string, clause: string) =>
+    new AlfrescoError(400, K.invalidProperty, `The property '${name}' with value '${value}' isn't supported for ${clause} comparison`),
+  /** `--validate=strict`: a request outside ACS's spec, as InvalidArgument, with the mock's summary header. */
+  invalidRequest: (message: string, headers: Record<string, string>) => new AlfrescoError(400, K.invalid, message, { headers }),
   /**
    * `ConstraintViolatedException(DuplicateChildNodeNameException.getMessage())`: the sentence is the
    * errorKey too (ADF's js-api mock of a real 409 shows `errorKey: 'Duplicate child name not allowed: newFile'`).
@@ -136,6 +157,12 @@ export const errors = {
     return new AlfrescoError(400, text, text)
   },
   internal: (message: string) => new AlfrescoError(500, K.apiDefault, message),
+  /**
+   * A Java runtime exception ACS has no mapping for (DefaultExceptionResolver): 500, ApiDefault, no log
+   * number; an empty message (e.g. NoSuchElementException) leaves briefSummary out, as JacksonHelper's
+   * NON_EMPTY inclusion does.
+   */
+  javaRuntime: (message = '') => new AlfrescoError(500, K.apiDefault, message, { numbered: false }),
   apiDefault: (status: number, message: string) => new AlfrescoError(status, K.apiDefault, message),
   /**
    * A scenario's `respond` fault: the error ACS sends with that status where it has one (401
