@@ -6,6 +6,7 @@ import { API_ROOT, AUTH_BASE, CORE_BASE, type AppDeps, type Env } from './http/c
 import { applyScenarios } from './http/faults.js'
 import { JSON_CONTENT_TYPE, NEVER_CACHE } from './http/format.js'
 import { journalRequests } from './http/journal.js'
+import { recognizeParams } from './http/params.js'
 import { controlRoutes } from './routes/control.js'
 import { downloadRoutes } from './routes/downloads.js'
 import { nodeRoutes } from './routes/nodes.js'
@@ -36,10 +37,12 @@ export function createApp(deps: AppDeps): Hono<Env> {
   // Before controlRoutes: its catch-all answers 501 for anything under /__mock it does not know.
   app.route('/__mock', scenarioControlRoutes(deps))
   app.route('/__mock', controlRoutes(deps))
+  app.use(`${AUTH_BASE}/*`, recognizeParams())
   app.route(AUTH_BASE, ticketRoutes(deps))
 
   const core = new Hono<Env>()
   core.use('*', requireAuth(deps))
+  core.use('*', recognizeParams())
   core.route('/', downloadRoutes(deps))
   core.route('/', nodeRoutes(deps))
   app.route(CORE_BASE, core)

@@ -100,8 +100,6 @@ export const errors = {
   /** `InvalidSelectException(paramName, param)`: "An invalid {1} query was received. {0}". */
   invalidSelect: (paramName: string, param: string) =>
     new AlfrescoError(400, K.invalidSelect, `An invalid ${paramName} query was received. ${param}`),
-  /** A paging or parameter error with ACS's own key. */
-  invalidParameter: (message: string) => new AlfrescoError(400, K.invalid, message),
   /** MapBasedQueryWalker: "The property ''{0}'' with value ''{1}'' isn''t supported for {2} comparison". */
   invalidProperty: (name: string, value: string, clause: string) =>
     new AlfrescoError(400, K.invalidProperty, `The property '${name}' with value '${value}' isn't supported for ${clause} comparison`),

@@ -9,6 +9,7 @@ import type { MockUser } from '../store/types.js'
 import type { ScenarioEngine } from '../scenarios/engine.js'
 import type { ScenarioRegistry } from '../scenarios/registry.js'
 import type { FaultHit } from '../scenarios/types.js'
+import type { RecognizedParams } from '../rest/params.js'
 import type { RequestJournal } from './journal.js'
 
 export const CORE_BASE = '/alfresco/api/-default-/public/alfresco/versions/1'
@@ -66,5 +67,7 @@ export interface Env {
     ticket: string | undefined
     /** What request validation found (with validation on): ACS spec violations, [] if none. */
     validation: string[] | undefined
+    /** paging, orderBy, where, include and fields, read before any route (http/params.ts). */
+    params: RecognizedParams | undefined
   }
 }

@@ -2,7 +2,7 @@ import { contentSize } from '../store/content.js'
 import type { NodeStore } from '../store/node-store.js'
 import type { MockNode, MockUser } from '../store/types.js'
 import type { AuthStore } from '../store/auth-store.js'
-import { pickFields } from './envelope.js'
+import { applyFields } from '../rest/fields.js'
 import { alfrescoDate } from './format.js'
 
 /** ACS's `Node` entity as the mock writes it (spec `Node`, plus `association` in child lists). */
@@ -114,14 +114,9 @@ export function nodeJson(deps: NodeJsonDeps, node: MockNode, user: MockUser, opt
   return out
 }
 
-/** `fields=a,b`: ACS's filter keeps the listed properties plus everything named in `include`. */
-export function filterFields(
-  json: NodeJson,
-  fields: readonly string[] | undefined,
-  include: readonly string[] | undefined,
-): Partial<NodeJson> {
-  if (!fields || fields.length === 0) return json
-  return pickFields(json, [...fields, ...(include ?? [])])
+/** `fields=a,b`: ACS's filter keeps the listed properties plus everything named in `include` (rest/fields.ts). */
+export function filterFields(json: NodeJson, fields: ReadonlySet<string> | undefined): Partial<NodeJson> {
+  return applyFields(json, fields)
 }
 
 function setIfAny<K extends 'properties' | 'aspectNames' | 'allowableOperations'>(out: NodeJson, key: K, value: NodeJson[K]): void {

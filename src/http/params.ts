@@ -1,30 +1,23 @@
-import { errors } from '../errors.js'
-import type { Paging } from './envelope.js'
+import type { Context, MiddlewareHandler } from 'hono'
+import { NO_PARAMS, readRecognizedParams, type RecognizedParams } from '../rest/params.js'
+import type { Env } from './context.js'
 
-type Query = (name: string) => string | undefined
-
-/** skipCount/maxItems with ACS's defaults and messages (RecognizedParamsExtractor, Paging). */
-export function parsePaging(query: Query): Paging {
-  return {
-    skipCount: parseCount(query('skipCount'), 'skipCount', 0),
-    maxItems: parseCount(query('maxItems'), 'maxItems', 100),
+/**
+ * ACS's REST framework reads paging, orderBy, where, include and fields of every request before the
+ * resource runs (src/rest/params.ts): this middleware does that, after authentication, and keeps the
+ * result for the routes (`paramsOf`). A request without a query string skips the work (status polls).
+ */
+export function recognizeParams(): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    // c.req.query(name) is the first value of a repeated parameter, as the servlet API's getParameter.
+    c.set('params', c.req.url.includes('?') ? readRecognizedParams((name) => c.req.query(name)) : NO_PARAMS)
+    await next()
   }
 }
 
-function parseCount(raw: string | undefined, name: 'skipCount' | 'maxItems', fallback: number): number {
-  if (raw === undefined || raw === '') return fallback
-  if (!/^-?\d+$/.test(raw.trim())) throw errors.invalidParameter(`Invalid paging parameter ${name}:${raw}`)
-  const value = Number(raw)
-  if (name === 'skipCount' && value < 0) throw errors.invalidParameter('Negative values not supported for skipCount.')
-  if (name === 'maxItems' && value < 1) throw errors.invalidParameter('Only positive values supported for maxItems.')
-  return value
-}
-
-/** A comma-separated list parameter (`include`, `fields`); repeated parameters are merged. */
-export function parseList(values: readonly string[] | undefined): string[] | undefined {
-  if (!values || values.length === 0) return undefined
-  const out = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '')
-  return out.length ? out : undefined
+/** The request's recognized parameters (none for a route outside the framework's middleware). */
+export function paramsOf(c: Context<Env>): RecognizedParams {
+  return c.get('params') ?? NO_PARAMS
 }
 
 /** ACS parses booleans with Boolean.valueOf: only "true" (any case) is true. */

@@ -3,8 +3,10 @@ import { DOWNLOAD_STATUSES } from '../downloads/types.js'
 import { errors } from '../errors.js'
 import { readJson, unknownProperty } from '../http/body.js'
 import type { AppDeps, Env } from '../http/context.js'
-import { entry, pickFields } from '../http/envelope.js'
-import { parseList } from '../http/params.js'
+import { entry } from '../http/envelope.js'
+import { paramsOf } from '../http/params.js'
+import { applyFields } from '../rest/fields.js'
+import { postedEntities } from '../rest/paging.js'
 import { emptyResponse, jsonResponse } from '../http/respond.js'
 
 /** The properties of org.alfresco.rest.api.model.Download: Jackson accepts (and ignores) all but nodeIds. */
@@ -14,8 +16,7 @@ const COUNTERS = ['bytesAdded', 'totalBytes', 'filesAdded', 'totalFiles'] as con
 /** POST /downloads, GET and DELETE /downloads/{id}; ACS has no list and no update (405). */
 export function downloadRoutes(deps: AppDeps): Hono<Env> {
   const app = new Hono<Env>()
-  // Most polls carry no query string: do not parse the URL for one (status polls are the hot path).
-  const fields = (c: Context<Env>) => (c.req.url.includes('?') ? parseList(c.req.queries('fields')) : undefined)
+  const fields = (c: Context<Env>) => paramsOf(c).fields
 
   app.post('/downloads', async (c) => {
     const nodeIds = readNodeIds(await readJson(c, deps.maxBodyBytes))
@@ -23,12 +24,12 @@ export function downloadRoutes(deps: AppDeps): Hono<Env> {
     // whole life; claimed only once ACS's checks pass, so a rejected POST is no "nth" download.
     const script = () => c.get('scenario')?.claimDownloadScript(nodeIds)
     const view = deps.downloads.create(c.get('user'), nodeIds, script)
-    return jsonResponse(entry(pickFields(view, fields(c))), 202)
+    return jsonResponse(entry(applyFields(view, fields(c))), 202)
   })
 
   app.get('/downloads/:downloadId', async (c) => {
     const view = await deps.downloads.status(c.get('user'), c.req.param('downloadId'))
-    return jsonResponse(entry(pickFields(view, fields(c))), 200)
+    return jsonResponse(entry(applyFields(view, fields(c))), 200)
   })
 
   app.delete('/downloads/:downloadId', (c) => {
@@ -49,8 +50,8 @@ export function downloadRoutes(deps: AppDeps): Hono<Env> {
  * ACCEPT_SINGLE_VALUE_AS_ARRAY). Where ACS would throw a NullPointerException (no nodeIds), the
  * mock answers a 400 that says what is missing.
  */
-export function readNodeIds(body: unknown): string[] {
-  if (Array.isArray(body)) throw errors.invalidLiteral('Only 1 entity is supported in the HTTP request body', 405)
+export function readNodeIds(posted: unknown): string[] {
+  const [body] = postedEntities(posted, false)
   if (body !== undefined && body !== null && typeof body !== 'object') {
     throw errors.unreadableBody(
       `Cannot construct instance of \`org.alfresco.rest.api.model.Download\` from ${JSON.stringify(body)}: a JSON object is expected`,

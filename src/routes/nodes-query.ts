@@ -1,117 +1,191 @@
 import { errors } from '../errors.js'
+import { mapBasedWhere, type MapWhere } from '../rest/where/map-walker.js'
+import type { SortBy, SortKey } from '../rest/order-by.js'
+import type { RecognizedParams } from '../rest/params.js'
 import { contentSize } from '../store/content.js'
 import type { MockNode } from '../store/types.js'
 
 /**
- * `orderBy` and `where` of GET /nodes/{id}/children, as NodesImpl.listChildren reads them.
- * Default order: folders first, then name ascending (getListChildrenSortPropsDefault).
+ * `where` and `orderBy` of GET /nodes/{id}/children, in the order NodesImpl.listChildren checks them
+ * (remote-api/src/main/java/org/alfresco/rest/api/impl/NodesImpl.java; NodeApiTest.testListChildren*,
+ * testListChildrenIsFileIsFolderFilter, testListChildrenWithAssocType): the where clause through a
+ * MapBasedQueryWalker of EQUALS on isFolder, isFile, nodeType, isPrimary and assocType, then the
+ * assocType, the sort columns, isPrimary, and the type filters.
  */
 
-type Key = (n: MockNode) => string | number | boolean | undefined
+/** The namespaces ACS ships whose prefixes a client may use here (until the content model lands). */
+const NAMESPACES: ReadonlyMap<string, string> = new Map([
+  ['cm', 'http://www.alfresco.org/model/content/1.0'],
+  ['sys', 'http://www.alfresco.org/model/system/1.0'],
+  ['app', 'http://www.alfresco.org/model/application/1.0'],
+  ['usr', 'http://www.alfresco.org/model/user/1.0'],
+  ['st', 'http://www.alfresco.org/model/site/1.0'],
+  ['rn', 'http://www.alfresco.org/model/rendition/1.0'],
+  ['exif', 'http://www.alfresco.org/model/exif/1.0'],
+  ['audio', 'http://www.alfresco.org/model/audio/1.0'],
+  ['dl', 'http://www.alfresco.org/model/datalist/1.0'],
+  ['fm', 'http://www.alfresco.org/model/forum/1.0'],
+  ['lnk', 'http://www.alfresco.org/model/linksmodel/1.0'],
+  ['ver2', 'http://www.alfresco.org/model/versionstore/2.0'],
+  ['qshare', 'http://www.alfresco.org/model/qshare/1.0'],
+  ['download', 'http://www.alfresco.org/model/download/1.0'],
+  ['bpm', 'http://www.alfresco.org/model/bpm/1.0'],
+  ['wf', 'http://www.alfresco.org/model/workflow/1.0'],
+  ['rule', 'http://www.alfresco.org/model/rule/1.0'],
+  ['act', 'http://www.alfresco.org/model/action/1.0'],
+])
+/** Types a filter may name (with their supertypes), and the child associations, of ACS's own models. */
+const TYPES: ReadonlyMap<string, string | undefined> = new Map([
+  ['cm:cmobject', undefined],
+  ['cm:folder', 'cm:cmobject'],
+  ['cm:systemfolder', 'cm:folder'],
+  ['st:site', 'cm:folder'],
+  ['st:sites', 'cm:folder'],
+  ['cm:content', 'cm:cmobject'],
+  ['cm:thumbnail', 'cm:content'],
+  ['cm:dictionaryModel', 'cm:content'],
+  ['cm:link', 'cm:cmobject'],
+  ['app:filelink', 'cm:link'],
+  ['app:folderlink', 'cm:link'],
+  ['download:download', 'cm:content'],
+])
+const ASSOCS = new Set(['cm:contains', 'cm:preferenceImage', 'cm:avatar', 'rn:rendition', 'cm:failedThumbnail', 'sys:children', 'sys:lost_found', 'sys:archiveUserLink'])
 
-// Made on first sort: creating a Collator loads ICU data, a few milliseconds of start-up.
-let collator: Intl.Collator | undefined
-
-/** The orderBy synonyms of NodesImpl.PARAM_SYNONYMS_QNAME; anything else is read as a property name. */
-const KEYS: Readonly<Record<string, Key>> = {
-  isFolder: (n) => n.isFolder,
-  name: (n) => n.name,
-  mimeType: (n) => n.content?.mimeType,
-  nodeType: (n) => n.nodeType,
-  sizeInBytes: (n) => (n.content ? contentSize(n.content.source) : undefined),
-  modifiedAt: (n) => n.modifiedAt,
-  createdAt: (n) => n.createdAt,
-  modifiedByUser: (n) => n.modifiedBy,
-  createdByUser: (n) => n.createdBy,
+/**
+ * NodesImpl.createQName: `{uri}local` or `prefix:local` (no prefix is the default namespace);
+ * a prefix ACS does not map fails as QName.createQName does. Returns the prefixed form.
+ */
+export function qname(text: string): string {
+  const invalid = (why: string) => errors.invalidLiteral(`${text} isn't a valid QName. ${why}`)
+  const brace = text.indexOf('{')
+  if (brace !== -1) {
+    if (brace !== 0) throw invalid(`QName '${text}' must start with a namespaceURI`)
+    const end = text.indexOf('}', 1)
+    if (end === -1) throw invalid(`QName '${text}' is missing the closing namespace } token`)
+    const local = text.slice(end + 1)
+    if (local === '') throw invalid(`QName '${text}' must consist of a local name`)
+    const prefix = [...NAMESPACES].find(([, uri]) => uri === text.slice(1, end))?.[0]
+    return prefix ? `${prefix}:${local}` : text
+  }
+  const colon = text.indexOf(':')
+  const prefix = colon === -1 ? '' : text.slice(0, colon)
+  const local = colon === -1 ? text : text.slice(colon + 1)
+  if (local === '') throw invalid('A QName must consist of a local name')
+  if (prefix !== '' && !NAMESPACES.has(prefix)) throw invalid(`Namespace prefix ${prefix} is not mapped to a namespace URI`)
+  return text
 }
 
-interface SortColumn {
-  key: Key
-  asc: boolean
+/** What each sortable QName reads from a node (GetChildrenCannedQuery's SORT_QNAME_* and auditable props). */
+const SORT_KEYS: ReadonlyMap<string, SortKey<MockNode>> = new Map<string, SortKey<MockNode>>([
+  ['{isFolder}', (n) => n.isFolder],
+  ['{nodeType}', (n) => n.nodeType],
+  ['cm:name', (n) => n.name],
+  ['cm:created', (n) => n.createdAt],
+  ['cm:modified', (n) => n.modifiedAt],
+  ['cm:creator', (n) => n.createdBy],
+  ['cm:modifier', (n) => n.modifiedBy],
+  ['cm:content.mimetype', (n) => n.content?.mimeType],
+  ['cm:content.size', (n) => (n.content ? contentSize(n.content.source) : undefined)],
+])
+/** NodesImpl.PARAM_SYNONYMS_QNAME: the orderBy names that stand for a QName. */
+const SYNONYMS: ReadonlyMap<string, string> = new Map([
+  ['isFolder', '{isFolder}'],
+  ['name', 'cm:name'],
+  ['createdAt', 'cm:created'],
+  ['modifiedAt', 'cm:modified'],
+  ['createdByUser', 'cm:creator'],
+  ['modifiedByUser', 'cm:modifier'],
+  ['mimeType', 'cm:content.mimetype'],
+  ['sizeInBytes', 'cm:content.size'],
+  ['nodeType', '{nodeType}'],
+])
+/** getListChildrenSortPropsDefault: folders first, then by name. */
+const DEFAULT_SORT: SortBy<MockNode>[] = [
+  { key: (n) => n.isFolder, asc: false },
+  { key: (n) => n.name, asc: true },
+]
+
+export interface ChildQuery {
+  keep(node: MockNode): boolean
+  order: SortBy<MockNode>[]
 }
 
-export function sortChildren(nodes: MockNode[], orderBy: string | undefined): MockNode[] {
-  const columns = orderBy?.trim() ? parseOrderBy(orderBy) : [{ key: KEYS.isFolder!, asc: false }, { key: KEYS.name!, asc: true }]
-  return [...nodes].sort((a, b) => {
-    for (const col of columns) {
-      const d = compare(col.key(a), col.key(b))
-      if (d !== 0) return col.asc ? d : -d
-    }
-    return 0
-  })
+export function childQuery(params: RecognizedParams): ChildQuery {
+  const where = mapBasedWhere(params.where, { equals: ['isFolder', 'isFile', 'nodeType', 'isPrimary', 'assocType'] })
+  const assocType = checkAssocType(where.get('assocType'))
+  // getListChildrenSortProps: a synonym, else the column read as a QName (an unknown one sorts as null).
+  const sortNames = params.sorting.map((c) => SYNONYMS.get(c.column) ?? qname(c.column))
+  const isPrimary = where.bool('isPrimary')
+  const types = typeFilter(where)
+  // GetChildrenCannedQuery: at most three distinct sort/filter properties (isPrimary is not one).
+  const distinct = new Set(sortNames).size
+  if (distinct > 3) throw errors.internal(`GetChildren: exceeded maximum number filter/sort properties: (max=3, actual=${distinct}`)
+  const order = sortNames.length ? sortNames.map((name, i) => ({ key: sortKey(name), asc: params.sorting[i]!.asc })) : DEFAULT_SORT
+  // Every child here is a primary cm:contains child.
+  const assocOk = assocType === undefined || assocType === 'cm:contains'
+  return { keep: (n) => isPrimary !== false && assocOk && types(n), order }
 }
 
-/** `name DESC, createdAt`: each column with an optional ASC/DESC (RecognizedParamsExtractor.getSorting). */
-function parseOrderBy(raw: string): SortColumn[] {
-  return raw.split(',').map((part) => {
-    const [field = '', dir = 'ASC', ...rest] = part.trim().split(/\s+/)
-    if (rest.length > 0 || !/^(ASC|DESC)$/i.test(dir)) throw errors.invalidArgument(`Invalid orderBy: ${raw}`)
-    const key = KEYS[field] ?? ((n: MockNode) => scalar(n.properties[field]))
-    return { key, asc: dir.toUpperCase() === 'ASC' }
-  })
+function sortKey(name: string): SortKey<MockNode> {
+  return SORT_KEYS.get(name) ?? ((n) => scalar(Object.hasOwn(n.properties, name) ? n.properties[name] : undefined))
 }
 
 function scalar(v: unknown): string | number | boolean | undefined {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : undefined
 }
 
-/** Missing values sort first, as nulls do in ACS's comparators. */
-function compare(a: string | number | boolean | undefined, b: string | number | boolean | undefined): number {
-  if (a === b) return 0
-  if (a === undefined) return -1
-  if (b === undefined) return 1
-  if (typeof a === 'string' && typeof b === 'string') return (collator ??= new Intl.Collator('en')).compare(a, b)
-  return a < b ? -1 : 1
+/** NodesImpl.getAssocType(…, mandatory): checked whenever the clause is there, even empty. */
+function checkAssocType(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined
+  if (raw === '') throw errors.invalidLiteral('Missing assocType')
+  const q = qname(raw)
+  if (!ASSOCS.has(q)) throw errors.invalidLiteral(`Unknown assocType: ${raw}`)
+  if (q.startsWith('sys:')) throw errors.invalidLiteral(`Invalid assocType: ${raw}`)
+  return q
 }
 
-/**
- * `where` filters ACS supports on children: isFolder, isFile, nodeType ('x' or 'x INCLUDESUBTYPES'),
- * isPrimary and assocType, joined by AND. Anything else is answered 501, never silently ignored.
- */
-export function childFilter(where: string | undefined, what: string): (n: MockNode) => boolean {
-  if (!where?.trim()) return () => true
-  const clauses = parseWhere(where, what)
-  const isFolder = bool(clauses.get('isFolder'), what)
-  const isFile = bool(clauses.get('isFile'), what)
-  const nodeType = clauses.get('nodeType')?.replace(/^'(.*)'$/, '$1')
-  if (isFolder === true && isFile === true) {
+/** buildSearchTypesAndIgnoreAspects: isFile/isFolder (sub-types included), or nodeType (optionally with sub-types). */
+function typeFilter(where: MapWhere): (n: MockNode) => boolean {
+  const isFolder = where.bool('isFolder')
+  const isFile = where.bool('isFile')
+  if (isFile === true && isFolder === true) {
     throw errors.invalidLiteral('Invalid filter (isFile=true and isFolder=true) - a node cannot be both a file and a folder')
   }
-  if (nodeType && (isFile !== undefined || isFolder !== undefined)) {
-    throw errors.invalidLiteral('Invalid filter - nodeType and isFile/isFolder are mutually exclusive')
+  const nodeType = where.get('nodeType')
+  if (nodeType) {
+    if (isFile !== undefined || isFolder !== undefined) {
+      throw errors.invalidLiteral('Invalid filter - nodeType and isFile/isFolder are mutually exclusive')
+    }
+    return nodeTypeFilter(nodeType)
   }
-  const isPrimary = bool(clauses.get('isPrimary'), what)
-  const assocType = clauses.get('assocType')?.replace(/^'(.*)'$/, '$1')
-  return (n) => {
-    if (isPrimary === false || (assocType !== undefined && assocType !== 'cm:contains')) return false
-    if (isFolder !== undefined && n.isFolder !== isFolder) return false
-    if (isFile !== undefined && !n.isFolder !== isFile) return false
-    return nodeType === undefined || matchesType(n, nodeType)
-  }
+  return (n) =>
+    !(isFolder === true && (!n.isFolder || isA(n, 'cm:systemfolder'))) &&
+    !(isFolder === false && n.isFolder) &&
+    !(isFile === true && n.isFolder) &&
+    !(isFile === false && !n.isFolder)
 }
 
-function parseWhere(where: string, what: string): Map<string, string> {
-  const inner = where.trim().replace(/^\((.*)\)$/s, '$1')
-  const out = new Map<string, string>()
-  for (const clause of inner.split(/\s+and\s+/i)) {
-    const m = /^\s*(isFolder|isFile|nodeType|isPrimary|assocType)\s*=\s*(.+?)\s*$/.exec(clause)
-    if (!m) throw errors.notImplemented('GET', `${what}?where=${where}`)
-    out.set(m[1]!, m[2]!)
+/** parseNodeTypeFilter: `cm:folder` or `cm:folder INCLUDESUBTYPES` (any case); system folders never. */
+function nodeTypeFilter(raw: string): (n: MockNode) => boolean {
+  let text = raw
+  let withSubTypes = false
+  const space = raw.lastIndexOf(' ')
+  if (space > 0 && raw.slice(space).toUpperCase() === ' INCLUDESUBTYPES') {
+    withSubTypes = true
+    text = raw.slice(0, space)
   }
-  return out
+  const type = qname(text)
+  if (!TYPES.has(type)) throw errors.invalidLiteral(`Unknown filter nodeType: ${text}`)
+  return (n) => !isA(n, 'cm:systemfolder') && (n.nodeType === type || (withSubTypes && isA(n, type)))
 }
 
-function bool(raw: string | undefined, what: string): boolean | undefined {
-  if (raw === undefined) return undefined
-  if (raw === 'true' || raw === 'false') return raw === 'true'
-  throw errors.notImplemented('GET', `${what}?where=…${raw}`)
-}
-
-/** The mock knows cm:folder and cm:content and their own types; INCLUDESUBTYPES widens to those. */
-function matchesType(n: MockNode, filter: string): boolean {
-  const sub = /\s+INCLUDESUBTYPES$/i.test(filter)
-  const type = filter.replace(/\s+INCLUDESUBTYPES$/i, '')
-  if (n.nodeType === type) return true
-  if (!sub) return false
-  return (type === 'cm:folder' && n.isFolder) || (type === 'cm:content' && !n.isFolder) || type === 'cm:cmobject'
+/** Whether a node's type is `type` or below it; a fixture's own type sits below cm:folder or cm:content. */
+function isA(n: MockNode, type: string): boolean {
+  let t: string | undefined = n.nodeType
+  if (!TYPES.has(t)) {
+    if (t === type) return true
+    t = n.isFolder ? 'cm:folder' : 'cm:content'
+  }
+  for (let i = 0; t !== undefined && i < 10; i++, t = TYPES.get(t)) if (t === type) return true
+  return false
 }

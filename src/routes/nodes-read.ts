@@ -1,10 +1,11 @@
 import type { Hono } from 'hono'
 import type { AppDeps, Env } from '../http/context.js'
-import { list } from '../http/envelope.js'
-import { filterFields, nodeJson } from '../http/node-json.js'
-import { parseBool, parsePaging } from '../http/params.js'
+import { filterFields, nodeJson, type NodeJson } from '../http/node-json.js'
+import { paramsOf } from '../http/params.js'
 import { jsonResponse } from '../http/respond.js'
-import { childFilter, sortChildren } from './nodes-query.js'
+import { pageOf } from '../rest/paging.js'
+import { sortItems } from '../rest/order-by.js'
+import { childQuery } from './nodes-query.js'
 import { nodeEntry, refreshed, requireFolder, requireReadable, targetNode, viewOf } from './nodes-shared.js'
 
 /** GET /nodes/{nodeId} and GET /nodes/{nodeId}/children. */
@@ -19,22 +20,20 @@ export function registerNodeReads(app: Hono<Env>, deps: AppDeps): void {
 
   app.get('/nodes/:nodeId/children', async (c) => {
     const user = c.get('user')
+    const params = paramsOf(c)
     const parent = targetNode(deps, c, user)
     requireReadable(deps, parent, user)
     requireFolder(parent)
-    const paging = parsePaging((k) => c.req.query(k))
-    const view = viewOf(c)
-    const keep = childFilter(c.req.query('where'), c.req.path)
+    const query = childQuery(params)
     // ACS's canned query leaves out what the caller may not read, before paging.
-    const visible = deps.store.children(parent.id).filter((n) => deps.store.canRead(n, user) && keep(n))
-    const ordered = sortChildren(visible, c.req.query('orderBy'))
-    const { pagination, entries } = list(ordered, paging).list
-    const out: { pagination: typeof pagination; entries: { entry: unknown }[]; source?: unknown } = { pagination, entries: [] }
-    for (const { entry: n } of entries) {
+    const visible = deps.store.children(parent.id).filter((n) => deps.store.canRead(n, user) && query.keep(n))
+    const { list } = pageOf(sortItems(visible, query.order), params.paging)
+    const entries: { entry: Partial<NodeJson> }[] = []
+    for (const { entry: n } of list.entries) {
       await refreshed(deps, n)
-      out.entries.push({ entry: filterFields(nodeJson(deps, n, user, { include: view.include }), view.fields, view.include) })
+      entries.push({ entry: filterFields(nodeJson(deps, n, user, { include: params.include }), params.fields) })
     }
-    if (parseBool(c.req.query('includeSource'), false)) out.source = nodeJson(deps, await refreshed(deps, parent), user, { full: true })
-    return jsonResponse({ list: out })
+    const source = params.includeSource ? nodeJson(deps, await refreshed(deps, parent), user, { full: true }) : undefined
+    return jsonResponse({ list: { pagination: list.pagination, entries, ...(source && { source }) } })
   })
 }

@@ -3,19 +3,20 @@ import { errors } from '../errors.js'
 import type { AppDeps, Env } from '../http/context.js'
 import { entry } from '../http/envelope.js'
 import { filterFields, nodeJson, type NodeJson } from '../http/node-json.js'
-import { parseList } from '../http/params.js'
+import { paramsOf } from '../http/params.js'
 import { DOWNLOAD_NODE_TYPE, type MockNode, type MockUser } from '../store/types.js'
 
 export type NodeContext = Context<Env>
 
-/** `include` and `fields` of a request (comma lists, repeated parameters merged). */
+/** `include` and `fields` of a request, as the REST framework read them (src/rest/params.ts). */
 export interface View {
-  include: string[] | undefined
-  fields: string[] | undefined
+  include: readonly string[]
+  fields: ReadonlySet<string> | undefined
 }
 
 export function viewOf(c: NodeContext): View {
-  return { include: parseList(c.req.queries('include')), fields: parseList(c.req.queries('fields')) }
+  const { include, fields } = paramsOf(c)
+  return { include, fields }
 }
 
 export function isDownloadNode(node: MockNode): boolean {
@@ -73,5 +74,5 @@ export async function refreshed(deps: AppDeps, node: MockNode): Promise<MockNode
 /** `{entry}` of one node with the request's include/fields; `full` adds aspectNames and properties. */
 export function nodeEntry(deps: AppDeps, node: MockNode, user: MockUser, view: View, full: boolean): { entry: Partial<NodeJson> } {
   const json = nodeJson(deps, node, user, { include: view.include, full })
-  return entry(filterFields(json, view.fields, view.include))
+  return entry(filterFields(json, view.fields))
 }

@@ -43,13 +43,14 @@ describe('GET /nodes/{nodeId}/children', () => {
     expect(r.json.list.pagination).toEqual({ count: 2, hasMoreItems: true, totalItems: all.length, skipCount: 1, maxItems: 2 })
   })
 
+  // The paging messages are literal sentences in RecognizedParamsExtractor.getPaging, hence their own keys.
   it.each([
     ['skipCount=-1', 'Negative values not supported for skipCount.'],
     ['maxItems=0', 'Only positive values supported for maxItems.'],
     ['maxItems=abc', 'Invalid paging parameter maxItems:abc'],
-  ])('answers 400 InvalidArgument for %s', async (query, message) => {
-    const e = expectAlfrescoError(await get(mock, `/nodes/-shared-/children?${query}`), 400, 'framework.exception.InvalidArgument')
-    expect(e.briefSummary).toContain(message)
+  ])('answers 400 for %s, the sentence as its errorKey', async (query, message) => {
+    const e = expectAlfrescoError(await get(mock, `/nodes/-shared-/children?${query}`), 400, message)
+    expect(e.briefSummary).toMatch(new RegExp(`^\\d{8} ${message.replace('.', '\\.')}$`))
   })
 
   it('leaves out children the caller cannot read', async () => {
@@ -86,13 +87,13 @@ describe('GET /nodes/{nodeId}/children', () => {
     expect(names(folders)).toEqual(['Specs'])
   })
 
-  it('answers 400 for contradictory where filters and 501 for ones the mock does not support', async () => {
+  it('answers 400 for contradictory where filters and for properties it does not filter on', async () => {
     expectAlfrescoError(
       await get(mock, `/nodes/-shared-/children?where=${encodeURIComponent('(isFile=true and isFolder=true)')}`),
       400,
       'Invalid filter (isFile=true and isFolder=true) - a node cannot be both a file and a folder',
     )
-    expectAlfrescoError(await get(mock, `/nodes/-shared-/children?where=${encodeURIComponent("(name='x')")}`), 501, 'mock.NotImplemented')
+    expectAlfrescoError(await get(mock, `/nodes/-shared-/children?where=${encodeURIComponent("(name='x')")}`), 400, 'framework.exception.InvalidProperty')
   })
 
   it('keeps only the requested fields in each entry', async () => {

@@ -9,7 +9,7 @@ describe('validate: true (report)', () => {
 
   it('answers as without validation, and names the violations in X-Mock-Validation', async () => {
     const r = await get(mock, '/nodes/-root-/children?maxItems=0')
-    expectAlfrescoError(r, 400, 'framework.exception.InvalidArgument')
+    expectAlfrescoError(r, 400, 'Only positive values supported for maxItems.')
     expect(r.headers.get('x-mock-validation')).toBe('1 violation: query maxItems: must be >= 1, got "0"')
   })
 
