@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { AlfrescoError } from '../../src/errors.js'
 import { applyFields, javaTrim, readFields } from '../../src/rest/fields.js'
 import { parseJavaInt } from '../../src/rest/java-int.js'
 import { compareValues, parseOrderBy, resolveSort, sortItems } from '../../src/rest/order-by.js'
 import { createdBody, pageOf, postedEntities, readPaging } from '../../src/rest/paging.js'
 import { NO_PARAMS, readRecognizedParams } from '../../src/rest/params.js'
+import { thrown } from '../support/thrown.js'
 
-function failure(f: () => unknown): { key: string; message: string; status: number } {
-  try {
-    f()
-  } catch (e) {
-    if (e instanceof AlfrescoError) return { key: e.errorKey, message: e.message, status: e.statusCode }
-    throw e
-  }
-  throw new Error('expected an AlfrescoError')
-}
 /** A literal-sentence InvalidArgumentException: 400, the sentence is the key. */
 const literal = (message: string) => ({ key: message, message, status: 400 })
 
@@ -72,7 +63,7 @@ describe('paging (RecognizedParamsExtractor.getPaging)', () => {
     ['-1', 'x', 'Invalid paging parameters skipCount: -1, maxItems:x'],
     ['x', '10', 'Invalid paging parameters skipCount: x, maxItems:10'],
   ])('skipCount=%j maxItems=%j → %s', (skip, max, message) => {
-    expect(failure(() => readPaging(skip, max))).toEqual(literal(message))
+    expect(thrown(() => readPaging(skip, max))).toEqual(literal(message))
   })
 
   it('pages a collection: count, hasMoreItems, totalItems, skipCount, maxItems in that order', () => {
@@ -87,7 +78,7 @@ describe('a POST body of one entity or many (ResourceWebScriptPost)', () => {
   it('takes an object or an array, and refuses an array where only one entity is allowed', () => {
     expect(postedEntities({ a: 1 }, false)).toEqual([{ a: 1 }])
     expect(postedEntities([{ a: 1 }, { a: 2 }], true)).toHaveLength(2)
-    expect(failure(() => postedEntities([{ a: 1 }], false))).toEqual({
+    expect(thrown(() => postedEntities([{ a: 1 }], false))).toEqual({
       key: 'Only 1 entity is supported in the HTTP request body',
       message: 'Only 1 entity is supported in the HTTP request body',
       status: 405,
@@ -130,11 +121,11 @@ describe('orderBy (RecognizedParamsExtractor.getSort; RecognizedParamsExtractorT
     ['age asc name', "Unknown sort order definition 'age asc name', expected 'field1,field2' or 'field1 asc,field2 desc' or similar"],
     ['name, a b c', "Unknown sort order definition ' a b c', expected 'field1,field2' or 'field1 asc,field2 desc' or similar"],
   ])('%j → %s', (raw, message) => {
-    expect(failure(() => parseOrderBy(raw))).toEqual(literal(message))
+    expect(thrown(() => parseOrderBy(raw))).toEqual(literal(message))
   })
 
   it('answers a column of spaces as ACS does: its StringTokenizer throws, a 500 without a message', () => {
-    expect(failure(() => parseOrderBy('name,  '))).toEqual({ key: 'framework.exception.ApiDefault', message: '', status: 500 })
+    expect(thrown(() => parseOrderBy('name,  '))).toEqual({ key: 'framework.exception.ApiDefault', message: '', status: 500 })
   })
 
   it('resolves columns with the operation’s fields, "Invalid sort field" for others, and sorts nulls first', () => {
@@ -143,8 +134,8 @@ describe('orderBy (RecognizedParamsExtractor.getSort; RecognizedParamsExtractorT
     const by = resolveSort(parseOrderBy('title'), { fields })
     expect(sortItems(rows, by)).toEqual([{}, { title: 'a' }, { title: 'b' }])
     expect(sortItems(rows, resolveSort(parseOrderBy('title DESC'), { fields }))).toEqual([{ title: 'b' }, { title: 'a' }, {}])
-    expect(failure(() => resolveSort(parseOrderBy('constructor'), { fields }))).toEqual(literal('Invalid sort field: constructor'))
-    expect(failure(() => resolveSort(parseOrderBy('title,title'), { fields, single: true }))).toEqual(literal('Multiple sort fields not allowed.'))
+    expect(thrown(() => resolveSort(parseOrderBy('constructor'), { fields }))).toEqual(literal('Invalid sort field: constructor'))
+    expect(thrown(() => resolveSort(parseOrderBy('title,title'), { fields, single: true }))).toEqual(literal('Multiple sort fields not allowed.'))
     expect([compareValues(false, true), compareValues(2, 10), compareValues('a', 'B')]).toEqual([-1, -1, -1])
   })
 })
@@ -188,10 +179,10 @@ describe('the recognized parameters of a request, in ACS’s order', () => {
 
   it('answers the first problem: paging, then orderBy, where, include, select', () => {
     const all = { skipCount: 'x', orderBy: 'a b c', where: 'bad', include: ',', select: ',' }
-    expect(failure(() => read(all)).message).toBe('Invalid paging parameter skipCount:x')
-    expect(failure(() => read({ ...all, skipCount: '0' })).message).toMatch(/^Unknown sort order definition/)
-    expect(failure(() => read({ ...all, skipCount: '0', orderBy: 'a' })).key).toBe('framework.exception.InvalidQuery')
-    expect(failure(() => read({ ...all, skipCount: '0', orderBy: 'a', where: '(a=1)' })).message).toBe('An invalid INCLUDE query was received. ,')
-    expect(failure(() => read({ select: ',' })).message).toBe('An invalid SELECT query was received. ,')
+    expect(thrown(() => read(all)).message).toBe('Invalid paging parameter skipCount:x')
+    expect(thrown(() => read({ ...all, skipCount: '0' })).message).toMatch(/^Unknown sort order definition/)
+    expect(thrown(() => read({ ...all, skipCount: '0', orderBy: 'a' })).key).toBe('framework.exception.InvalidQuery')
+    expect(thrown(() => read({ ...all, skipCount: '0', orderBy: 'a', where: '(a=1)' })).message).toBe('An invalid INCLUDE query was received. ,')
+    expect(thrown(() => read({ select: ',' })).message).toBe('An invalid SELECT query was received. ,')
   })
 })

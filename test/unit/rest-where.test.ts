@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { AlfrescoError } from '../../src/errors.js'
 import { loadDfa } from '../../src/rest/where/antlr.js'
 import { resolveWhere } from '../../src/rest/where/basic-walker.js'
 import { javaBoolean, mapBasedWhere } from '../../src/rest/where/map-walker.js'
 import { parseSelect, parseWhere, stripQuotes, walkWhere, type WhereCallbacks } from '../../src/rest/where/query.js'
 import { TABLES } from '../../src/rest/where/tables.js'
+import { thrown } from '../support/thrown.js'
 
 // The authority for every case below is ACS's remote-api/src/test/java/org/alfresco/rest/framework/
 // tests/core/WhereTests.java (which clauses parse and how), QueryResolverTest.java and
@@ -25,16 +25,6 @@ function record(query: string): string[] {
   }
   walkWhere(parseWhere(query), all)
   return out
-}
-
-function failure(f: () => unknown): { key: string; message: string; status: number } {
-  try {
-    f()
-  } catch (e) {
-    if (e instanceof AlfrescoError) return { key: e.errorKey, message: e.message, status: e.statusCode }
-    throw e
-  }
-  throw new Error('expected an AlfrescoError')
 }
 
 const IQ = 'framework.exception.InvalidQuery'
@@ -121,12 +111,12 @@ describe('the where grammar: ACS’s 400 for what does not parse', () => {
     // ~SINGLEQUOTE in the generated lexer leaves out U+001A (SINGLEQUOTE's token number), not the quote
     ["(a='x\u001ay')", 'Error at char position 5'],
   ])('%j', (query, message) => {
-    expect(failure(() => parseWhere(query))).toEqual({ key: IQ, message: wherePrefix + message, status: 400 })
+    expect(thrown(() => parseWhere(query))).toEqual({ key: IQ, message: wherePrefix + message, status: 400 })
   })
 
   it('answers 100,000 nested parentheses at the second one, after reading two tokens', () => {
     const hostile = '('.repeat(100_000) + 'a=1' + ')'.repeat(100_000)
-    expect(failure(() => parseWhere(hostile)).message).toBe(`${wherePrefix}${hostile}, Error at char position 1`)
+    expect(thrown(() => parseWhere(hostile)).message).toBe(`${wherePrefix}${hostile}, Error at char position 1`)
   })
 
   it('walks very long clauses without recursion: 20,000 ANDs, 100,000 IN values, a 1 MB value', () => {
@@ -165,7 +155,7 @@ describe('include and select (RecognizedParamsExtractorTest.getClauseTest)', () 
     // A space after the comma and a name starting with "i": the lexer reads " i" as the start of " in"
     ['path, isLink', 'Error at char position 7'],
   ])('%j is InvalidSelect: %s', (param, detail) => {
-    expect(failure(() => parseSelect(param, 'INCLUDE'))).toEqual({
+    expect(thrown(() => parseSelect(param, 'INCLUDE'))).toEqual({
       key: 'framework.exception.InvalidSelect',
       message: `An invalid INCLUDE query was received. ${detail}`,
       status: 400,
@@ -181,8 +171,8 @@ describe('QueryHelper.walk and its defaults', () => {
   it('answers "Unsupported Predicate" for a clause or joiner a resource does not take', () => {
     const only = { comparison: () => undefined }
     const unsupported = { key: IQ, message: `${wherePrefix}Unsupported Predicate`, status: 400 }
-    expect(failure(() => walkWhere(parseWhere('(EXISTS(a))'), only))).toEqual(unsupported)
-    expect(failure(() => walkWhere(parseWhere('(a=1 AND b=2)'), only))).toEqual(unsupported)
+    expect(thrown(() => walkWhere(parseWhere('(EXISTS(a))'), only))).toEqual(unsupported)
+    expect(thrown(() => walkWhere(parseWhere('(a=1 AND b=2)'), only))).toEqual(unsupported)
     expect(() => walkWhere(parseWhere('(a=1)'), only)).not.toThrow()
   })
 
@@ -213,12 +203,12 @@ describe('MapBasedQueryWalker (NodesImpl.listChildren’s where)', () => {
     ['(EXISTS(isFolder))', IQ, `${wherePrefix}Unsupported Predicate`],
     ['(isFolder IN (true))', IQ, `${wherePrefix}Unsupported Predicate`],
   ])('%j → %s', (w, key, message) => {
-    expect(failure(() => walk(w))).toEqual({ key, message, status: 400 })
+    expect(thrown(() => walk(w))).toEqual({ key, message, status: 400 })
   })
 
   it('takes OR instead of AND when declared so (MapBasedQueryWalkerOrSupported)', () => {
     expect(mapBasedWhere(parseWhere('(isFolder=true OR isFile=true)'), { ...spec, or: true }).get('isFile')).toBe('true')
-    expect(failure(() => mapBasedWhere(parseWhere('(isFolder=true AND isFile=true)'), { ...spec, or: true })).message).toBe(
+    expect(thrown(() => mapBasedWhere(parseWhere('(isFolder=true AND isFile=true)'), { ...spec, or: true })).message).toBe(
       `${wherePrefix}Unsupported Predicate`,
     )
   })
@@ -246,16 +236,16 @@ describe('BasicQueryWalker via QueryHelper.resolve (QueryResolverTest)', () => {
     ['(NOT propName=testValue)', ['propName'], { negatable: false }, 'property with name: propName cannot be negated'],
     ['(propName=a AND propName IN (b))', ['propName'], {}, "cannot use '=' (EQUALS) AND 'IN' clauses with same property: propName"],
   ])('%j → %s', (w, names, options, message) => {
-    expect(failure(() => resolveWhere(query(w), names, options))).toEqual({ key: IQ, message: `${wherePrefix}Where query error: ${message}`, status: 400 })
+    expect(thrown(() => resolveWhere(query(w), names, options))).toEqual({ key: IQ, message: `${wherePrefix}Where query error: ${message}`, status: 400 })
   })
 
   it('names a missing property or clause when strict, and lets both pass leniently', () => {
     const strict = resolveWhere(query('(propName=testValue)'), ['propName', 'other'])
-    expect(failure(() => strict.property('other')).message).toBe(`${wherePrefix}Where query error: property with name: other not present`)
-    expect(failure(() => strict.property('propName')!.expectedValuesFor('IN')).message).toBe(
+    expect(thrown(() => strict.property('other')).message).toBe(`${wherePrefix}Where query error: property with name: other not present`)
+    expect(thrown(() => strict.property('propName')!.expectedValuesFor('IN')).message).toBe(
       `${wherePrefix}Where query error: property with name: propName expects clause: IN`,
     )
-    expect(failure(() => strict.property('propName')!.expectedValuesForAnyOf('IN', 'MATCHES')).message).toBe(
+    expect(thrown(() => strict.property('propName')!.expectedValuesForAnyOf('IN', 'MATCHES')).message).toBe(
       `${wherePrefix}Where query error: property with name: propName expects at least one of clauses: [IN, MATCHES]`,
     )
     const lenient = resolveWhere(query('(propName=testValue AND differentName>18)'), ['differentName'], { strict: false })
@@ -265,8 +255,8 @@ describe('BasicQueryWalker via QueryHelper.resolve (QueryResolverTest)', () => {
 
   it('joins with OR only when asked (usingOrOperator), and refuses duplicate IN values as Set.of does', () => {
     expect(resolveWhere(query('(a=1 OR a=2)'), ['a'], { or: true }).property('a')!.expectedValuesFor('EQUALS')).toEqual(new Set(['1', '2']))
-    expect(failure(() => resolveWhere(query('(a=1 OR a=2)'), ['a'])).message).toBe(`${wherePrefix}Unsupported Predicate`)
-    expect(failure(() => resolveWhere(query("(a IN ('x', 'x'))"), ['a']))).toEqual({
+    expect(thrown(() => resolveWhere(query('(a=1 OR a=2)'), ['a'])).message).toBe(`${wherePrefix}Unsupported Predicate`)
+    expect(thrown(() => resolveWhere(query("(a IN ('x', 'x'))"), ['a']))).toEqual({
       key: 'framework.exception.ApiDefault',
       message: 'duplicate element: x',
       status: 400,
