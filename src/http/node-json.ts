@@ -2,7 +2,6 @@ import { contentSize } from '../store/content.js'
 import type { NodeStore } from '../store/node-store.js'
 import type { MockNode, MockUser } from '../store/types.js'
 import type { AuthStore } from '../store/auth-store.js'
-import { applyFields } from '../rest/fields.js'
 import { alfrescoDate } from './format.js'
 
 /** ACS's `Node` entity as the mock writes it (spec `Node`, plus `association` in child lists). */
@@ -112,11 +111,6 @@ export function nodeJson(deps: NodeJsonDeps, node: MockNode, user: MockUser, opt
   if (include.has('permissions') && canSeePermissions(deps.store, node, user)) out.permissions = permissions(deps.store, node)
   if (include.has('association') && node.parentId !== undefined) out.association = { assocType: 'cm:contains', isPrimary: true }
   return out
-}
-
-/** `fields=a,b`: ACS's filter keeps the listed properties plus everything named in `include` (rest/fields.ts). */
-export function filterFields(json: NodeJson, fields: ReadonlySet<string> | undefined): Partial<NodeJson> {
-  return applyFields(json, fields)
 }
 
 function setIfAny<K extends 'properties' | 'aspectNames' | 'allowableOperations'>(out: NodeJson, key: K, value: NodeJson[K]): void {

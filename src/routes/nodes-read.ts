@@ -1,7 +1,8 @@
 import type { Hono } from 'hono'
 import type { AppDeps, Env } from '../http/context.js'
-import { filterFields, nodeJson, type NodeJson } from '../http/node-json.js'
+import { nodeJson, type NodeJson } from '../http/node-json.js'
 import { paramsOf } from '../http/params.js'
+import { applyFields } from '../rest/fields.js'
 import { jsonResponse } from '../http/respond.js'
 import { pageOf } from '../rest/paging.js'
 import { sortItems } from '../rest/order-by.js'
@@ -31,7 +32,7 @@ export function registerNodeReads(app: Hono<Env>, deps: AppDeps): void {
     const entries: { entry: Partial<NodeJson> }[] = []
     for (const { entry: n } of list.entries) {
       await refreshed(deps, n)
-      entries.push({ entry: filterFields(nodeJson(deps, n, user, { include: params.include }), params.fields) })
+      entries.push({ entry: applyFields(nodeJson(deps, n, user, { include: params.include }), params.fields) })
     }
     const source = params.includeSource ? nodeJson(deps, await refreshed(deps, parent), user, { full: true }) : undefined
     return jsonResponse({ list: { pagination: list.pagination, entries, ...(source && { source }) } })

@@ -2,8 +2,9 @@ import type { Context } from 'hono'
 import { errors } from '../errors.js'
 import type { AppDeps, Env } from '../http/context.js'
 import { entry } from '../http/envelope.js'
-import { filterFields, nodeJson, type NodeJson } from '../http/node-json.js'
+import { nodeJson, type NodeJson } from '../http/node-json.js'
 import { paramsOf } from '../http/params.js'
+import { applyFields } from '../rest/fields.js'
 import { DOWNLOAD_NODE_TYPE, type MockNode, type MockUser } from '../store/types.js'
 
 export type NodeContext = Context<Env>
@@ -74,5 +75,5 @@ export async function refreshed(deps: AppDeps, node: MockNode): Promise<MockNode
 /** `{entry}` of one node with the request's include/fields; `full` adds aspectNames and properties. */
 export function nodeEntry(deps: AppDeps, node: MockNode, user: MockUser, view: View, full: boolean): { entry: Partial<NodeJson> } {
   const json = nodeJson(deps, node, user, { include: view.include, full })
-  return entry(filterFields(json, view.fields))
+  return entry(applyFields(json, view.fields))
 }
