@@ -7,11 +7,19 @@ import { applyScenarios } from './http/faults.js'
 import { JSON_CONTENT_TYPE, NEVER_CACHE } from './http/format.js'
 import { journalRequests } from './http/journal.js'
 import { recognizeParams } from './http/params.js'
+import { categoryRoutes } from './routes/categories.js'
+import { categoryLinkRoutes } from './routes/category-links.js'
+import { commentRoutes } from './routes/comments.js'
 import { controlRoutes } from './routes/control.js'
+import { deletedNodeRoutes } from './routes/deleted-nodes.js'
 import { downloadRoutes } from './routes/downloads.js'
+import { nodeTagRoutes } from './routes/node-tags.js'
 import { nodeRoutes } from './routes/nodes.js'
+import { ratingRoutes } from './routes/ratings.js'
 import { scenarioControlRoutes } from './routes/scenario-control.js'
+import { tagRoutes } from './routes/tags.js'
 import { ticketRoutes } from './routes/tickets.js'
+import { versionRoutes } from './routes/versions.js'
 import { validateRequests } from './http/validate.js'
 
 /** The root Hono app: ACS's two API bases, the control API, one error mapper for everything. */
@@ -45,6 +53,14 @@ export function createApp(deps: AppDeps): Hono<Env> {
   core.use('*', recognizeParams())
   core.route('/', downloadRoutes(deps))
   core.route('/', nodeRoutes(deps))
+  core.route('/', versionRoutes(deps))
+  core.route('/', deletedNodeRoutes(deps))
+  core.route('/', nodeTagRoutes(deps))
+  core.route('/', tagRoutes(deps))
+  core.route('/', commentRoutes(deps))
+  core.route('/', categoryRoutes(deps))
+  core.route('/', categoryLinkRoutes(deps))
+  core.route('/', ratingRoutes(deps))
   app.route(CORE_BASE, core)
 
   // Anything else under ACS's API: an explicit 501 naming it, never a silent 200 or a bare 404.

@@ -14,6 +14,7 @@ import { RequestJournal, type JournalEntry, type RequestMatcher, type WaitOption
 import { ScenarioRegistry } from './scenarios/registry.js'
 import type { Scenario, ScenarioInput } from './scenarios/types.js'
 import { AuthStore } from './store/auth-store.js'
+import { createNodeExtras, EMPTY_EXTRAS, seedExtras } from './store/extras.js'
 import { NodeStore } from './store/node-store.js'
 import { seedStores, type SeedData } from './store/seed.js'
 
@@ -98,6 +99,7 @@ export function buildMock(resolved: ResolvedOptions): AlfrescoMock {
   // Loaded before any service starts a timer: a broken scenario fails the start with nothing to stop.
   const scenarios = new ScenarioRegistry({ packagedDir: PACKAGED_SCENARIOS_DIR, start: resolved.scenario })
   const store = new NodeStore()
+  const extras = createNodeExtras()
   const auth = new AuthStore(ids)
   if (ticketLifetime !== undefined) auth.ticketLifetimeMs = ticketLifetime
   const downloads = createDownloadService({ clock, ids, store, auth, settings, log })
@@ -111,6 +113,7 @@ export function buildMock(resolved: ResolvedOptions): AlfrescoMock {
 
   const reset = (): void => {
     seedStores(seed, store, auth, clock.now())
+    seedExtras(seed.extras ?? EMPTY_EXTRAS, extras)
     downloads.reset()
     scenarios.reset()
     journal.clear()
@@ -120,6 +123,7 @@ export function buildMock(resolved: ResolvedOptions): AlfrescoMock {
     clock,
     ids,
     store,
+    extras,
     auth,
     downloads,
     downloadSettings: settings,

@@ -4,6 +4,7 @@ import type { DownloadService, DownloadSettings } from '../downloads/types.js'
 import type { IdSource } from '../ids.js'
 import type { Logger } from '../log.js'
 import type { AuthStore } from '../store/auth-store.js'
+import type { NodeExtras } from '../store/extras.js'
 import type { NodeStore } from '../store/node-store.js'
 import type { MockUser } from '../store/types.js'
 import type { ScenarioEngine } from '../scenarios/engine.js'
@@ -27,6 +28,8 @@ export interface AppDeps {
   clock: Clock
   ids: IdSource
   store: NodeStore
+  /** Versions, the trashcan, tags, comments, categories and ratings. */
+  extras: NodeExtras
   auth: AuthStore
   downloads: DownloadService
   downloadSettings: DownloadSettings

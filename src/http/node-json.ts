@@ -147,9 +147,14 @@ function properties(node: MockNode, include: ReadonlySet<string>): Record<string
  * An unreadable ancestor cuts the path there and makes it incomplete.
  */
 function pathInfo(store: NodeStore, node: MockNode, user: MockUser): NonNullable<NodeJson['path']> {
+  return pathBelow(store, store.ancestors(node.id), user)
+}
+
+/** The path of a node whose ancestors, root first, are these (a deleted node's are those of its old parent). */
+export function pathBelow(store: NodeStore, ancestors: MockNode[], user: MockUser): NonNullable<NodeJson['path']> {
   const elements: PathElement[] = []
   let isComplete = true
-  for (const a of store.ancestors(node.id).reverse()) {
+  for (const a of [...ancestors].reverse()) {
     if (!store.canRead(a, user)) {
       isComplete = false
       break

@@ -7,6 +7,7 @@ import type { AppDeps, Env } from '../http/context.js'
 import { parseBool } from '../http/params.js'
 import { jsonResponse } from '../http/respond.js'
 import type { MockNode } from '../store/types.js'
+import { versionAfterContentUpdate, type VersionRequest } from '../versions/service.js'
 import { isDownloadNode, nodeEntry, requireFile, requireReadable, viewOf } from './nodes-shared.js'
 import { checkName, nameTaken } from './nodes-names.js'
 
@@ -50,7 +51,7 @@ export function registerNodeContent(app: Hono<Env>, deps: AppDeps): void {
     node.content = { mimeType, mimeTypeName: mimeTypeName(mimeType), encoding, source: { kind: 'bytes', bytes } }
     node.modifiedAt = deps.clock.now()
     node.modifiedBy = user.id
-    bumpVersion(node, c.req.query('majorVersion'))
+    versionAfterContentUpdate(deps, node, versionRequest(c.req.query('majorVersion'), c.req.query('comment')))
     return jsonResponse(nodeEntry(deps, node, user, viewOf(c), true))
   })
 }
@@ -88,12 +89,7 @@ function renameTo(deps: AppDeps, node: MockNode, name: string): void {
   node.name = name
 }
 
-/** A versioned file gets a new version on every update: minor by default, major with majorVersion=true. */
-function bumpVersion(node: MockNode, majorVersion: string | undefined): void {
-  const label = node.properties['cm:versionLabel']
-  if (typeof label !== 'string' || !node.aspectNames.includes('cm:versionable')) return
-  const [major = 1, minor = 0] = label.split('.').map(Number)
-  const isMajor = parseBool(majorVersion, false)
-  node.properties['cm:versionLabel'] = isMajor ? `${major + 1}.0` : `${major}.${minor + 1}`
-  node.properties['cm:versionType'] = isMajor ? 'MAJOR' : 'MINOR'
+/** `majorVersion` (Boolean.valueOf when given) and `comment`, as NodesImpl.updateContent reads them. */
+function versionRequest(majorVersion: string | undefined, comment: string | undefined): VersionRequest {
+  return { major: majorVersion === undefined ? undefined : parseBool(majorVersion, false), comment }
 }

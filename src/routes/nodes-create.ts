@@ -2,6 +2,7 @@ import { errors } from '../errors.js'
 import { mimeTypeFor, mimeTypeName, OCTET_STREAM } from '../fixtures/mime.js'
 import type { AppDeps } from '../http/context.js'
 import type { MockNode, MockUser } from '../store/types.js'
+import { initialVersion, versionAfterContentUpdate, type VersionRequest } from '../versions/service.js'
 import { checkName, nameTaken, uniqueName } from './nodes-names.js'
 import { requireFolder } from './nodes-shared.js'
 
@@ -16,8 +17,10 @@ export interface NewNode {
   autoRename: boolean
   /** Upload only: replace a clashing versioned file instead of failing. */
   overwrite: boolean
-  /** The first version to create (`1.0 MAJOR`, `0.1 MINOR`), or undefined for an unversioned node. */
-  version: { major: boolean } | undefined
+  /** The first version to make (majorVersion, comment), or undefined for an unversioned node. */
+  version: VersionRequest | undefined
+  /** Upload only: the version parameters as sent, for a new version of a file `overwrite` replaces. */
+  overwriteVersion?: VersionRequest
   /** Upload only: the file's bytes and the part's declared type. */
   upload?: { bytes: Uint8Array; declaredType: string }
 }
@@ -45,14 +48,16 @@ export function createNode(deps: AppDeps, parent: MockNode, req: NewNode, user: 
     const existing = deps.store.children(target.id).find((n) => n.name.toLowerCase() === name.toLowerCase())!
     if (req.autoRename) finalName = uniqueName(deps, target.id, name)
     else if (req.overwrite && req.upload && existing.aspectNames.includes('cm:versionable')) {
-      return overwrite(deps, existing, req.upload, user)
+      return overwrite(deps, existing, req.upload, req.overwriteVersion ?? {}, user)
     }
     else if (req.kind === 'upload') throw errors.invalidLiteral(`${name} already exists.`, 409)
     else throw errors.nameClash(name)
   }
   const node = buildNode(deps, target, { ...req, name: finalName }, isFolder, user)
   checkName(finalName, node)
-  return deps.store.add(node)
+  deps.store.add(node)
+  if (req.version) initialVersion(deps, node, req.version)
+  return node
 }
 
 /** cm:folder and cm:content are the types the mock knows; anything else is refused as ACS refuses unknown types. */
@@ -124,11 +129,6 @@ function buildNode(deps: AppDeps, parent: MockNode, req: NewNode, isFolder: bool
   const name = req.name!
   const properties: Record<string, unknown> = { ...req.properties }
   const aspects = new Set<string>()
-  if (req.version && !isFolder) {
-    aspects.add('cm:versionable')
-    properties['cm:versionLabel'] = req.version.major ? '1.0' : '0.1'
-    properties['cm:versionType'] = req.version.major ? 'MAJOR' : 'MINOR'
-  }
   aspects.add('cm:auditable')
   // Setting an aspect's property adds the aspect (cm:title → cm:titled, cm:author → cm:author).
   if ('cm:title' in properties || 'cm:description' in properties) aspects.add('cm:titled')
@@ -159,14 +159,11 @@ function contentOf(name: string, upload: NewNode['upload']): NonNullable<MockNod
   return { mimeType, mimeTypeName: mimeTypeName(mimeType), encoding: 'UTF-8', source: { kind: 'bytes', bytes } }
 }
 
-/** `overwrite=true` on a versioned file: new content and a new version of the existing node. */
-function overwrite(deps: AppDeps, node: MockNode, upload: NonNullable<NewNode['upload']>, user: MockUser): MockNode {
+/** `overwrite=true` on a versioned file: new content, then a new version as PUT …/content makes (NodesImpl.updateExistingFile). */
+function overwrite(deps: AppDeps, node: MockNode, upload: NonNullable<NewNode['upload']>, version: VersionRequest, user: MockUser): MockNode {
   node.content = contentOf(node.name, upload)
   node.modifiedAt = deps.clock.now()
   node.modifiedBy = user.id
-  const label = typeof node.properties['cm:versionLabel'] === 'string' ? node.properties['cm:versionLabel'] : '1.0'
-  const [major = 1, minor = 0] = label.split('.').map(Number)
-  node.properties['cm:versionLabel'] = `${major}.${minor + 1}`
-  node.properties['cm:versionType'] = 'MINOR'
+  versionAfterContentUpdate(deps, node, version)
   return node
 }

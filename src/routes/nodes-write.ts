@@ -4,6 +4,7 @@ import { readBody, readJson, unknownProperty } from '../http/body.js'
 import type { AppDeps, Env } from '../http/context.js'
 import { parseBool } from '../http/params.js'
 import { emptyResponse, jsonResponse } from '../http/respond.js'
+import { archiveNode, deletePermanently } from '../trashcan/service.js'
 import { createNode, emptyRequest, type NewNode } from './nodes-create.js'
 import { isDownloadNode, nodeEntry, requireFolder, resolveNode, viewOf, type NodeContext } from './nodes-shared.js'
 
@@ -38,9 +39,12 @@ export function registerNodeWrites(app: Hono<Env>, deps: AppDeps): void {
       throw errors.permissionDenied(`Non-owner/non-admin cannot permanently delete: ${raw}`)
     }
     if (!deps.store.canWrite(node, user)) throw errors.permissionDenied()
-    // Without permanent=true ACS moves ordinary nodes to the trashcan; the mock has none and removes them.
-    deps.store.remove(node.id)
-    if (isDownloadNode(node)) deps.downloads.forget(node.id)
+    // A download's type is archive=false (downloadModel.xml): it never goes to the trashcan.
+    if (isDownloadNode(node)) {
+      deletePermanently(deps, node)
+      deps.downloads.forget(node.id)
+    } else if (parseBool(c.req.query('permanent'), false)) deletePermanently(deps, node)
+    else archiveNode(deps, node, user)
     return emptyResponse(204)
   })
 }
@@ -78,13 +82,17 @@ async function readCreateJson(c: NodeContext, deps: AppDeps): Promise<NewNode> {
   }
 }
 
-/** Creating with JSON is unversioned unless versioningEnabled/majorVersion say otherwise (NodesImpl.createNode). */
+/**
+ * Creating with JSON is unversioned unless majorVersion, versioningEnabled or comment say
+ * otherwise (NodesImpl.createNode; NodeApiVersioningJsonParameterizedTest).
+ */
 function jsonVersion(c: NodeContext): NewNode['version'] {
   const major = c.req.query('majorVersion')
   const enabled = c.req.query('versioningEnabled')
   let versionMajor = major === undefined ? undefined : parseBool(major, false)
   if (enabled !== undefined) versionMajor = parseBool(enabled, false) ? (versionMajor ?? true) : undefined
-  return versionMajor === undefined ? undefined : { major: versionMajor }
+  const comment = c.req.query('comment')
+  return versionMajor === undefined && comment === undefined ? undefined : { major: versionMajor, comment }
 }
 
 /** RestApiStringDeserializer: "" reads as null; numbers and booleans are coerced, objects are not. */
@@ -119,9 +127,11 @@ async function readUpload(c: NodeContext, deps: AppDeps): Promise<NewNode> {
     throw errors.unreadableBody((err as Error).message)
   }
   // An upload is cm:content and versioned (1.0 MAJOR) unless its fields say otherwise.
-  const req: NewNode = { ...emptyRequest('upload'), nodeType: 'cm:content', version: { major: true } }
+  const req: NewNode = { ...emptyRequest('upload'), nodeType: 'cm:content' }
   let fileName: string | undefined
   let versioning = true
+  let major: boolean | undefined
+  let comment: string | undefined
   for (const key of new Set(form.keys())) {
     const value = form.get(key)
     const str = typeof value === 'string' && value !== '' && value.toLowerCase() !== 'null' ? value : undefined
@@ -136,7 +146,8 @@ async function readUpload(c: NodeContext, deps: AppDeps): Promise<NewNode> {
       case 'autorename': req.autoRename = parseBool(str, false); break
       case 'overwrite': req.overwrite = parseBool(str, false); break
       case 'nodetype': req.nodeType = str ?? ''; break
-      case 'majorversion': req.version = { major: parseBool(str, false) }; break
+      case 'majorversion': major = parseBool(str, false); break
+      case 'comment': comment = str; break
       case 'relativepath': req.relativePath = str; break
       case 'versioningenabled': versioning = str?.toLowerCase() !== 'false'; break
       default:
@@ -151,6 +162,9 @@ async function readUpload(c: NodeContext, deps: AppDeps): Promise<NewNode> {
   if (req.autoRename && req.overwrite) {
     throw errors.invalidLiteral("Both 'overwrite' and 'autoRename' should not be true when uploading a file")
   }
-  if (!versioning) req.version = undefined
+  // An upload of a new file is versioned, 1.0 unless majorVersion=false (NodesImpl.upload, REPO-159),
+  // unless versioningEnabled=false; overwriting a versioned file versions it as content updates do.
+  req.version = versioning ? { major: major ?? true, comment } : undefined
+  req.overwriteVersion = { major, comment }
   return req
 }

@@ -42,16 +42,32 @@ export class NodeStore {
 
   /** Removes a node and everything below it. */
   remove(id: string): void {
+    this.detach(id)
+  }
+
+  /**
+   * Takes a node and its subtree out of the repository and returns them, parents before children
+   * and siblings in order, so that `add` in that order puts them back as they were (the trashcan).
+   */
+  detach(id: string): MockNode[] {
     const node = this.#nodes.get(id)
-    if (!node) return
-    for (const childId of [...(this.#children.get(id) ?? [])]) this.remove(childId)
-    this.#children.delete(id)
-    this.#nodes.delete(id)
-    if (node.alias) this.#aliases.delete(node.alias)
+    if (!node) return []
+    const out: MockNode[] = []
+    const walk = (n: MockNode): void => {
+      out.push(n)
+      for (const childId of this.#children.get(n.id) ?? []) walk(this.#nodes.get(childId)!)
+    }
+    walk(node)
+    for (const n of out) {
+      this.#children.delete(n.id)
+      this.#nodes.delete(n.id)
+      if (n.alias) this.#aliases.delete(n.alias)
+    }
     if (node.parentId !== undefined) {
       const siblings = this.#children.get(node.parentId)
       if (siblings) siblings.splice(siblings.indexOf(id), 1)
     }
+    return out
   }
 
   clear(): void {

@@ -1,4 +1,5 @@
 import type { AuthStore } from './auth-store.js'
+import type { ExtrasSeed } from './extras.js'
 import type { NodeStore } from './node-store.js'
 import { DOWNLOADS_CONTAINER_ID, type MockNode, type MockUser } from './types.js'
 
@@ -14,6 +15,8 @@ export interface SeedData {
   readonly settings: Readonly<Record<string, unknown>>
   /** Where the data came from, for messages. */
   readonly source: string
+  /** Versions, tags, comments, categories and ratings (seeded by seedExtras). */
+  readonly extras?: ExtrasSeed
 }
 
 /** Fills empty stores from seed data. Nodes are copied so the seed stays untouched. */

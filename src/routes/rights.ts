@@ -1,0 +1,29 @@
+import type { AppDeps } from '../http/context.js'
+import type { MockNode, MockUser } from '../store/types.js'
+
+/**
+ * The permission questions of versions, the trashcan, tags, comments, categories and ratings, in
+ * one place: they ask the mock's permission model (NodeStore.canRead/canWrite) today, and follow
+ * it when it grows roles.
+ */
+export interface Rights {
+  canRead: (node: MockNode, user: MockUser) => boolean
+  /** Write, AddChildren and Delete on an ordinary node. */
+  canWrite: (node: MockNode, user: MockUser) => boolean
+  /** ChangePermissions: admins and the owner (cm:owner, else the creator). */
+  canChangePermissions: (node: MockNode, user: MockUser) => boolean
+  /** The user holding a lock on the node (cm:lockable with cm:lockOwner), if any. */
+  lockOwner: (node: MockNode) => string | undefined
+}
+
+export function rightsOf(deps: Pick<AppDeps, 'store'>): Rights {
+  return {
+    canRead: (node, user) => deps.store.canRead(node, user),
+    canWrite: (node, user) => deps.store.canWrite(node, user),
+    canChangePermissions: (node, user) => user.admin || (node.properties['cm:owner'] ?? node.createdBy) === user.id,
+    lockOwner: (node) => {
+      const owner = node.properties['cm:lockOwner']
+      return node.aspectNames.includes('cm:lockable') && typeof owner === 'string' ? owner : undefined
+    },
+  }
+}

@@ -1,0 +1,83 @@
+import type { MockNode } from './types.js'
+
+/** cm:generalclassifiable: the aspect of a categorised node; cm:categories lists the category ids. */
+export const CLASSIFIABLE = 'cm:generalclassifiable'
+export const CATEGORIES_PROP = 'cm:categories'
+
+/** A category below cm:categoryRoot/cm:generalclassifiable ("General"). */
+export interface CategoryRecord {
+  readonly id: string
+  name: string
+  /** The parent category; undefined for a top-level one (the REST API calls its parent -root-). */
+  readonly parentId: string | undefined
+}
+
+/** The category tree, children in the order they were added. */
+export class CategoryStore {
+  readonly #byId = new Map<string, CategoryRecord>()
+  readonly #children = new Map<string | undefined, string[]>()
+
+  get(id: string): CategoryRecord | undefined {
+    return this.#byId.get(id)
+  }
+
+  /** The subcategories of a category, or the top-level ones for undefined. */
+  children(parentId: string | undefined): CategoryRecord[] {
+    return (this.#children.get(parentId) ?? []).map((id) => this.#byId.get(id)!)
+  }
+
+  add(category: CategoryRecord): CategoryRecord {
+    this.#byId.set(category.id, category)
+    const list = this.#children.get(category.parentId)
+    if (list) list.push(category.id)
+    else this.#children.set(category.parentId, [category.id])
+    return category
+  }
+
+  /** Removes a category and everything below it; returns the ids removed. */
+  remove(id: string): string[] {
+    const category = this.#byId.get(id)
+    if (!category) return []
+    const removed = [id, ...[...(this.#children.get(id) ?? [])].flatMap((c) => this.remove(c))]
+    this.#byId.delete(id)
+    this.#children.delete(id)
+    const siblings = this.#children.get(category.parentId) ?? []
+    siblings.splice(siblings.indexOf(id), 1)
+    return removed
+  }
+
+  /** The names from the top-level category down to this one. */
+  names(id: string): string[] {
+    const out: string[] = []
+    for (let c = this.#byId.get(id); c; c = c.parentId === undefined ? undefined : this.#byId.get(c.parentId)) {
+      out.unshift(c.name)
+    }
+    return out
+  }
+
+  all(): IterableIterator<CategoryRecord> {
+    return this.#byId.values()
+  }
+
+  clear(): void {
+    this.#byId.clear()
+    this.#children.clear()
+  }
+}
+
+/** The ids in a node's cm:categories property. */
+export function nodeCategoryIds(node: MockNode): string[] {
+  const ids = node.properties[CATEGORIES_PROP]
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []
+}
+
+/** Sets cm:categories; an empty list removes the property and the aspect (CategoriesImpl.unlinkNodeFromCategory). */
+export function setNodeCategoryIds(node: MockNode, ids: readonly string[]): void {
+  if (ids.length === 0) {
+    delete node.properties[CATEGORIES_PROP]
+    node.aspectNames = node.aspectNames.filter((a) => a !== CLASSIFIABLE)
+    return
+  }
+  if (!node.aspectNames.includes(CLASSIFIABLE)) node.aspectNames.push(CLASSIFIABLE)
+  node.properties[CATEGORIES_PROP] = [...ids]
+}
