@@ -21,8 +21,15 @@ export interface CategoryView {
 
 const NOT_A_VALID_CATEGORY = 'Node id does not refer to a valid category'
 
+let acsTree: readonly CategoryRecord[] | undefined
+
 /** The categories of ACS's bootstrap tree, parents first, with ids derived from their names (stable across runs). */
 export function acsCategories(): CategoryRecord[] {
+  acsTree ??= Object.freeze(buildAcsTree())
+  return [...acsTree]
+}
+
+function buildAcsTree(): CategoryRecord[] {
   const out: CategoryRecord[] = []
   const walk = (entries: readonly CategoryTreeEntry[], parent: CategoryRecord | undefined, names: readonly string[]): void => {
     for (const entry of entries) {

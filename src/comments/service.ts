@@ -122,8 +122,12 @@ function requireUnlocked(node: MockNode, user: MockUser, rights: CommentRights):
   }
 }
 
-/** fm:discussable and the fm:commentCount rollup (ForumPostBehaviours keeps the count). */
 function rollUp(deps: RepoDeps, node: MockNode): void {
+  rollUpComments(node, deps.extras.comments.list(node.id).length)
+}
+
+/** fm:discussable and the fm:commentCount rollup (CommentServiceImpl.createComment; ForumPostBehaviours keeps the count). */
+export function rollUpComments(node: MockNode, count: number): void {
   for (const aspect of [DISCUSSABLE, ROLLUP]) if (!node.aspectNames.includes(aspect)) node.aspectNames.push(aspect)
-  node.properties[COUNT] = deps.extras.comments.list(node.id).length
+  node.properties[COUNT] = count
 }

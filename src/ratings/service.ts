@@ -92,10 +92,14 @@ function scoreOf(scheme: Scheme, value: unknown): number {
   return value
 }
 
-/** The property rollups of the scheme on the rated node (RatingNamingConventionsUtil: cm:<bean>Count / Total). */
 function rollUp(deps: RepoDeps, node: MockNode, scheme: Scheme): void {
-  const ratings = deps.extras.ratings.list(node.id, scheme.id)
-  for (const aspect of ['cm:rateable', `cm:${scheme.bean}Rollups`]) if (!node.aspectNames.includes(aspect)) node.aspectNames.push(aspect)
-  node.properties[`cm:${scheme.bean}Count`] = ratings.length
-  node.properties[`cm:${scheme.bean}Total`] = ratings.reduce((t, r) => t + r.score, 0)
+  rollUpRatings(node, scheme.id, deps.extras.ratings.list(node.id, scheme.id).map((r) => r.score))
+}
+
+/** The property rollups of a scheme on the rated node (RatingNamingConventionsUtil: cm:<bean>Count / Total). */
+export function rollUpRatings(node: MockNode, schemeId: RatingSchemeId, scores: readonly number[]): void {
+  const bean = requireScheme(schemeId).bean
+  for (const aspect of ['cm:rateable', `cm:${bean}Rollups`]) if (!node.aspectNames.includes(aspect)) node.aspectNames.push(aspect)
+  node.properties[`cm:${bean}Count`] = scores.length
+  node.properties[`cm:${bean}Total`] = scores.reduce((t, s) => t + s, 0)
 }

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import Ajv, { type ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
 import YAML from 'yaml'
+import { correctSpec } from '../spec/corrections.js'
 
 export type Schema = Record<string, unknown>
 
@@ -79,6 +80,7 @@ function readSpec(file: string): SwaggerSpec {
 }
 
 function prepare(file: string, spec: SwaggerSpec): LoadedSpec {
+  correctSpec(spec)
   // unicodeRegExp: false: the Node `name` pattern has escapes that are invalid under /u.
   const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false })
   addFormats(ajv)

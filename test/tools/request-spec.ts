@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import YAML from 'yaml'
 import type { ApiSpec, JsonSchema, OperationSpec, ParamSpec, RequestSpec } from '../../src/validate/types.js'
+import { correctSpec } from '../spec/corrections.js'
 
 // From the package root: npm scripts and vitest run there (this file also runs bundled elsewhere).
 export const SPEC_DIR = join(process.cwd(), 'test/spec')
@@ -47,6 +48,7 @@ export function requestSpecText(specDir = SPEC_DIR): string {
 }
 
 function apiSpec(file: string, raw: RawSpec): ApiSpec {
+  correctSpec(raw)
   const operations: OperationSpec[] = []
   for (const [path, item] of Object.entries(raw.paths)) {
     for (const method of METHODS) {
