@@ -74,7 +74,8 @@ export function requireComment(deps: RepoDeps, node: MockNode, commentId: string
  */
 export function updateComment(deps: RepoDeps, node: MockNode, commentId: string, input: CommentInput, user: MockUser, rights: CommentRights): CommentRecord {
   const comment = requireComment(deps, node, commentId)
-  if (input.content === undefined) throw errors.invalidArgument('')
+  // `new InvalidArgumentException()`: the framework's message with nothing to fill in.
+  if (input.content === undefined) throw errors.invalidArgument('An invalid argument was received')
   requireUnlocked(node, user, rights)
   if (!canEditComment(comment, user)) throw errors.permissionDenied()
   comment.content = input.content

@@ -98,16 +98,21 @@ function keep(tag: TagRecord, filter: TagFilter | undefined): boolean {
   return filter.equals.includes(tag.name) || filter.matches.some((p) => matchesPattern(tag.name, p))
 }
 
-/** TagsImpl.createTags: admins only; names distinct and lower-cased; an existing one is a duplicate child (409). */
+/**
+ * TagsImpl.createTags: admins only; repeated names dropped as sent (distinct), then each lower-cased
+ * and made in turn — so a name that exists, or that an earlier one of the request just made (Tag
+ * and tag), is a duplicate child (409) and the request makes nothing.
+ */
 export function createTags(deps: RepoDeps, names: readonly (string | undefined)[], user: MockUser): TagRecord[] {
   if (!user.admin) throw errors.invalidLiteral('Current user does not have permission to manage a tag', 403)
   const wanted = [...new Set(names.filter((n): n is string => n !== undefined))]
   if (wanted.length === 0) throw errors.invalidLiteral('An invalid parameter has been supplied')
-  const lower = wanted.map(checkedName)
-  for (const name of lower) {
-    if (deps.extras.tags.named(name)) throw errors.apiDefault(409, `Duplicate child name not allowed: ${name}`)
+  const made = new Set<string>()
+  for (const name of wanted.map(checkedName)) {
+    if (made.has(name) || deps.extras.tags.named(name)) throw errors.apiDefault(409, `Duplicate child name not allowed: ${name}`)
+    made.add(name)
   }
-  return lower.map((name) => deps.extras.tags.add({ id: deps.ids.uuid(), name }))
+  return [...made].map((name) => deps.extras.tags.add({ id: deps.ids.uuid(), name }))
 }
 
 /**
