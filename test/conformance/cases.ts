@@ -1,3 +1,5 @@
+import { HISTORY_CASES } from './cases-history.js'
+
 /**
  * The conformance report's requests: every endpoint the mock implements, success and error
  * cases, in order (later cases use ids earlier ones created). `invalid` marks a request that
@@ -9,6 +11,9 @@ export interface Ctx {
   fileId?: string
   folderId?: string
   zipId?: string
+  tagId?: string
+  commentId?: string
+  categoryId?: string
 }
 
 export interface Case {
@@ -115,4 +120,4 @@ function upload(): FormData {
   return form
 }
 
-export const CASES: Case[] = [...auth, ...downloads, ...nodes]
+export const CASES: Case[] = [...auth, ...downloads, ...nodes, ...HISTORY_CASES]

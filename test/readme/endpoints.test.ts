@@ -17,17 +17,25 @@ describe("the README's endpoint matrix", () => {
 
   it('changes when a route is added, so the test above catches a route added without the README', async () => {
     const extended = await renderEndpointMatrix({
-      extend: (app) => app.get(`${CORE_BASE}/nodes/:nodeId/versions`, (c) => c.json({})),
+      extend: (app) => app.get(`${CORE_BASE}/nodes/:nodeId/parents`, (c) => c.json({})),
     })
     expect(extended).not.toBe(section(readme(), ENDPOINTS_MARKER))
-    expect(extended).toContain('| core | GET | `/nodes/{nodeId}/versions` | `listVersionHistory` | implemented |')
+    expect(extended).toContain('| core | GET | `/nodes/{nodeId}/parents` | `listParents` | implemented |')
   })
 
   it('maps every route to its operationId, and every route outside the spec answers 405 as ACS does', async () => {
     const { rows, missing } = await matrixRows()
     const implemented = rows.filter((r) => r.operationId).map((r) => r.operationId).sort()
     expect(implemented).toEqual(
-      ['cancelDownload', 'createDownload', 'createNode', 'createTicket', 'deleteNode', 'deleteTicket', 'getDownload', 'getNode', 'getNodeContent', 'listNodeChildren', 'updateNodeContent', 'validateTicket'],
+      [
+        'cancelDownload', 'createCategory', 'createCategoryLinkForNode', 'createComment', 'createDownload', 'createNode',
+        'createRating', 'createTag', 'createTagForNode', 'createTicket', 'deleteCategory', 'deleteCategoryLinkFromNode',
+        'deleteComment', 'deleteDeletedNode', 'deleteNode', 'deleteRating', 'deleteTag', 'deleteTagFromNode', 'deleteTicket',
+        'deleteVersion', 'getCategory', 'getDeletedNode', 'getDeletedNodeContent', 'getDownload', 'getNode', 'getNodeContent',
+        'getRating', 'getTag', 'getVersion', 'getVersionContent', 'listCategoriesForNode', 'listComments', 'listDeletedNodes',
+        'listNodeChildren', 'listRatings', 'listSubcategories', 'listTags', 'listTagsForNode', 'listVersionHistory',
+        'restoreDeletedNode', 'revertVersion', 'updateCategory', 'updateComment', 'updateNodeContent', 'updateTag', 'validateTicket',
+      ],
     )
     expect(rows.filter((r) => !r.operationId).every((r) => r.status === '405 as ACS')).toBe(true)
     expect(missing.map((o) => o.operationId)).toContain('updateNode')
