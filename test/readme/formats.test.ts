@@ -37,8 +37,20 @@ describe('the README', () => {
       'notes.txt',
       'photo.png',
       'pixel.gif',
+      'plan.md',
       'report.txt',
     ])
+    const plan = shared.json.list.entries.find((e: { entry: { name: string } }) => e.entry.name === 'plan.md').entry.id
+    const versions = (await get(mock, `/nodes/${plan}/versions`)).json.list.entries.map((e: { entry: { id: string; versionComment: string } }) => [e.entry.id, e.entry.versionComment])
+    expect(versions).toEqual([['1.1', 'Steps added'], ['1.0', 'First draft']])
+    expect((await get(mock, `/nodes/${plan}/versions/1.0/content`)).text).toBe('# Plan')
+    expect((await get(mock, `/nodes/${plan}/tags`)).json.list.pagination.totalItems).toBe(2)
+    expect((await get(mock, `/nodes/${plan}/comments`)).json.list.entries[0].entry.createdBy.id).toBe('alice')
+    expect((await get(mock, `/nodes/${plan}/ratings/fiveStar`)).json.entry.aggregate).toEqual({ numberOfRatings: 1, average: 4 })
+    expect((await get(mock, `/nodes/${plan}/category-links`)).json.list.entries[0].entry.name).toBe('English')
+    const projects = (await get(mock, '/categories/-root-/subcategories')).json.list.entries.map((e: { entry: { name: string } }) => e.entry.name)
+    expect(projects).toEqual(['Software Document Classification', 'Languages', 'Regions', 'Tags', 'Projects'])
+    expect((await get(mock, '/tags')).json.list.entries.map((e: { entry: { tag: string } }) => e.entry.tag)).toEqual(['apollo', 'draft', 'planning'])
     const big = shared.json.list.entries.find((e: { entry: { name: string } }) => e.entry.name === 'big.bin').entry
     expect(big.content.sizeInBytes).toBe(50 * 1024 * 1024)
     expect((await get(mock, '/nodes/-shared-/children', { auth: `Basic ${btoa('alice:alice')}` })).status).toBe(200)

@@ -134,6 +134,9 @@ const VALIDATION_NOTES = [
   "credentials first; an operation the spec lacks keeps the mock's own answer (ACS's `405`, or `501`)",
   'and is only reported. The spec data ships in the package as `src/openapi/request-spec.json`,',
   "extracted from ACS's definitions (see `src/openapi/SOURCE.md`); it is loaded only when validation is on.",
+  'Where ACS accepts or answers what its own spec denies — a list body for the creates whose',
+  "descriptions allow one, ratings' `myRating` as a boolean or an integer, a comment without `title` —",
+  "the spec is corrected as `test/spec/corrections.ts` lists, naming the ACS code each follows.",
 ]
 
 export const ENDPOINTS_MARKER = 'endpoints'
