@@ -2,7 +2,7 @@ import { errors } from '../errors.js'
 import { mimeTypeFor, mimeTypeName, OCTET_STREAM } from '../fixtures/mime.js'
 import type { AppDeps } from '../http/context.js'
 import type { MockNode, MockUser } from '../store/types.js'
-import { initialVersion, versionAfterContentUpdate, type VersionRequest } from '../versions/service.js'
+import { initialVersion, versionableAdded, versionAfterContentUpdate, type VersionRequest } from '../versions/service.js'
 import { checkName, nameTaken, uniqueName } from './nodes-names.js'
 import { requireFolder } from './nodes-shared.js'
 
@@ -57,6 +57,7 @@ export function createNode(deps: AppDeps, parent: MockNode, req: NewNode, user: 
   checkName(finalName, node)
   deps.store.add(node)
   if (req.version) initialVersion(deps, node, req.version)
+  versionableAdded(deps, node)
   return node
 }
 

@@ -55,6 +55,17 @@ export function versionAfterContentUpdate(deps: RepoDeps, node: MockNode, req: V
   createVersion(deps, node, type, req.comment)
 }
 
+/**
+ * VersionableAspect.onAddAspect: cm:versionable just added (create or update with aspectNames)
+ * makes the initial version — MAJOR unless cm:versionType says MINOR, none if cm:initialVersion
+ * is false or a version was made already (NodeVersionsApiTest.testCreateEmptyFileVersionUpdate).
+ */
+export function versionableAdded(deps: RepoDeps, node: MockNode): void {
+  if (!node.aspectNames.includes(VERSIONABLE) || node.properties['cm:initialVersion'] === false) return
+  if (deps.extras.versions.history(node.id).length > 0) return
+  createVersion(deps, node, node.properties[TYPE] === 'MINOR' ? 'MINOR' : 'MAJOR')
+}
+
 /** The version history, newest first (NodeVersionsRelation.readAll). */
 export function versionsOf(deps: RepoDeps, node: MockNode): VersionRecord[] {
   return [...deps.extras.versions.history(node.id)].reverse()

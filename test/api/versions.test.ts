@@ -41,6 +41,14 @@ describe('when ACS makes versions', () => {
     expect(minor.json.entry.properties['cm:versionLabel']).toBe('0.1')
   })
 
+  it('makes the initial version when cm:versionable comes with the create, unless cm:initialVersion is false (VersionableAspect.onAddAspect)', async () => {
+    const withAspect = await post(mock, `/nodes/${shared()}/children`, { name: 'v.txt', nodeType: 'cm:content', aspectNames: ['cm:versionable'] })
+    expect(withAspect.json.entry.properties).toMatchObject({ 'cm:versionLabel': '1.0', 'cm:versionType': 'MAJOR' })
+    expect(await labels(withAspect.json.entry.id)).toEqual(['1.0'])
+    const without = await post(mock, `/nodes/${shared()}/children`, { name: 'w.txt', nodeType: 'cm:content', aspectNames: ['cm:versionable'], properties: { 'cm:initialVersion': false } })
+    expect(await labels(without.json.entry.id)).toEqual([])
+  })
+
   it('numbers 1.0 → 1.1 → 2.0 → 2.1 on PUT …/content: minor by default, major with majorVersion=true (testUpdateFileVersionCreate)', async () => {
     const id = (await upload(mock, shared(), 'd.txt', 'v1')).json.entry.id
     expect((await putContent(mock, id, 'v2')).json.entry.properties).toMatchObject({ 'cm:versionLabel': '1.1', 'cm:versionType': 'MINOR' })
