@@ -1,3 +1,4 @@
+import { idList, setIdList } from './id-lists.js'
 import type { MockNode } from './types.js'
 
 /** cm:generalclassifiable: the aspect of a categorised node; cm:categories lists the category ids. */
@@ -67,17 +68,10 @@ export class CategoryStore {
 
 /** The ids in a node's cm:categories property. */
 export function nodeCategoryIds(node: MockNode): string[] {
-  const ids = node.properties[CATEGORIES_PROP]
-  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []
+  return idList(node, CATEGORIES_PROP)
 }
 
 /** Sets cm:categories; an empty list removes the property and the aspect (CategoriesImpl.unlinkNodeFromCategory). */
 export function setNodeCategoryIds(node: MockNode, ids: readonly string[]): void {
-  if (ids.length === 0) {
-    delete node.properties[CATEGORIES_PROP]
-    node.aspectNames = node.aspectNames.filter((a) => a !== CLASSIFIABLE)
-    return
-  }
-  if (!node.aspectNames.includes(CLASSIFIABLE)) node.aspectNames.push(CLASSIFIABLE)
-  node.properties[CATEGORIES_PROP] = [...ids]
+  setIdList(node, CATEGORIES_PROP, CLASSIFIABLE, ids, true)
 }

@@ -1,3 +1,4 @@
+import { idList, setIdList } from './id-lists.js'
 import type { MockNode } from './types.js'
 
 /** cm:taggable: the aspect a tagged node has, and its property listing the tag ids (d:category). */
@@ -51,12 +52,10 @@ export class TagStore {
 
 /** The ids in a node's cm:taggable property. */
 export function nodeTagIds(node: MockNode): string[] {
-  const ids = node.properties[TAGGABLE]
-  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []
+  return idList(node, TAGGABLE)
 }
 
 /** Sets cm:taggable; the aspect stays once added, as TaggingServiceImpl leaves it. */
 export function setNodeTagIds(node: MockNode, ids: readonly string[]): void {
-  if (!node.aspectNames.includes(TAGGABLE)) node.aspectNames.push(TAGGABLE)
-  node.properties[TAGGABLE] = [...ids]
+  setIdList(node, TAGGABLE, TAGGABLE, ids, false)
 }

@@ -4,16 +4,15 @@
  * js-api receives is checked against ACS's OpenAPI spec (with test/spec/corrections.ts).
  */
 import { AlfrescoApi, CategoriesApi, CommentsApi, NodesApi, RatingsApi, TagsApi, TrashcanApi, VersionsApi } from '@alfresco/js-api'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { categoryId } from '../../src/categories/service.js'
-import { startAlfrescoMock, type ManualStartedAlfrescoMock } from '../../src/index.js'
+import type { ManualStartedAlfrescoMock } from '../../src/index.js'
 import { fixtureNode } from '../support/http.js'
-import { recordingFetch as recordingFetchFor } from '../support/js-api.js'
+import { jsApiSuite } from '../support/js-api.js'
 
-const { fetch: recordingFetch, sent, violations } = recordingFetchFor()
-
-let mock: ManualStartedAlfrescoMock
+const suite = jsApiSuite()
 let api: AlfrescoApi
+let mock: ManualStartedAlfrescoMock
 let plan: string
 
 /** js-api's models make every field optional; the answers here have them. */
@@ -28,28 +27,9 @@ const statusOf = (p: Promise<unknown>) =>
     (e: { status?: number }) => e.status,
   )
 
-beforeAll(async () => {
-  mock = await startAlfrescoMock({ port: 0, clock: 'manual' })
-  vi.stubGlobal('fetch', recordingFetch)
-})
-
-afterAll(async () => {
-  vi.unstubAllGlobals()
-  await mock?.close()
-})
-
-beforeEach(async () => {
-  api = new AlfrescoApi({ hostEcm: mock.url, provider: 'ECM', authType: 'BASIC' })
-  await api.login('admin', 'admin')
+beforeEach(() => {
+  ;({ api, mock } = suite)
   plan = fixtureNode(mock, 'Shared/Projects/Apollo/plan.md').id
-})
-
-afterEach(async () => {
-  if (api.isLoggedIn()) await api.logout()
-  const found = violations.splice(0)
-  sent.length = 0
-  mock.reset()
-  expect(found, "answers received by js-api that break ACS's OpenAPI spec").toEqual([])
 })
 
 describe('@alfresco/js-api v10: history and annotations', () => {

@@ -1,3 +1,6 @@
+import { AlfrescoApi } from '@alfresco/js-api'
+import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest'
+import { startAlfrescoMock, type ManualStartedAlfrescoMock } from '../../src/index.js'
 import { validateFetchResponse } from './spec.js'
 
 /** One request as @alfresco/js-api sent it through global fetch. */
@@ -24,4 +27,43 @@ export function recordingFetch(): { fetch: typeof fetch; sent: SentRequest[]; vi
     return response
   }
   return { fetch: recording, sent, violations }
+}
+
+/**
+ * One mock on a socket for a js-api suite, with the recording fetch installed for the whole file:
+ * each test gets a logged-in AlfrescoApi, and after each the mock is reset and every answer js-api
+ * received must have met ACS's spec. Call at the top of a test file.
+ */
+export function jsApiSuite(): { readonly mock: ManualStartedAlfrescoMock; readonly api: AlfrescoApi; sent: SentRequest[] } {
+  const { fetch, sent, violations } = recordingFetch()
+  let mock: ManualStartedAlfrescoMock | undefined
+  let api: AlfrescoApi | undefined
+  beforeAll(async () => {
+    mock = await startAlfrescoMock({ port: 0, clock: 'manual' })
+    vi.stubGlobal('fetch', fetch)
+  })
+  afterAll(async () => {
+    vi.unstubAllGlobals()
+    await mock?.close()
+  })
+  beforeEach(async () => {
+    api = new AlfrescoApi({ hostEcm: mock!.url, provider: 'ECM', authType: 'BASIC' })
+    await api.login('admin', 'admin')
+  })
+  afterEach(async () => {
+    if (api?.isLoggedIn()) await api.logout()
+    const found = violations.splice(0)
+    sent.length = 0
+    mock?.reset()
+    expect(found, "answers received by js-api that break ACS's OpenAPI spec").toEqual([])
+  })
+  return {
+    get mock() {
+      return mock!
+    },
+    get api() {
+      return api!
+    },
+    sent,
+  }
 }
