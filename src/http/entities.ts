@@ -1,5 +1,6 @@
 import { errors } from '../errors.js'
-import { createdBody, postedEntities } from '../rest/paging.js'
+import { applyFields } from '../rest/fields.js'
+import { createdBody, pageOf, postedEntities, type Paging } from '../rest/paging.js'
 import { jsonResponse } from './respond.js'
 
 /**
@@ -66,4 +67,13 @@ export function booleanField(value: unknown, field: string): boolean | undefined
 /** What a create answers, 201 with `{entry}` for one entity or a list for several (src/rest createdBody). */
 export function createdResponse(entries: readonly unknown[]): Response {
   return jsonResponse(createdBody(entries), 201)
+}
+
+/**
+ * One page of a list as `{list:{pagination, entries}}`: only the page's items are turned into JSON,
+ * each filtered by `fields` (paging and fields as src/rest read them).
+ */
+export function pagedResponse<T>(items: readonly T[], params: { paging: Paging; fields: ReadonlySet<string> | undefined }, toJson: (item: T) => object): Response {
+  const { list } = pageOf(items, params.paging)
+  return jsonResponse({ list: { pagination: list.pagination, entries: list.entries.map((e) => ({ entry: applyFields(toJson(e.entry), params.fields) })) } })
 }

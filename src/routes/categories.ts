@@ -2,12 +2,11 @@ import { Hono, type Context } from 'hono'
 import { categoryView, createCategories, deleteCategory, renameCategory, requireCategory, resolveCategory, categoryCounts } from '../categories/service.js'
 import { readJson } from '../http/body.js'
 import type { AppDeps, Env } from '../http/context.js'
-import { createdResponse, readEntities, readEntity, stringField } from '../http/entities.js'
+import { createdResponse, pagedResponse, readEntities, readEntity, stringField } from '../http/entities.js'
 import { entry } from '../http/envelope.js'
 import { paramsOf } from '../http/params.js'
 import { emptyResponse, jsonResponse } from '../http/respond.js'
 import { applyFields } from '../rest/fields.js'
-import { pageOf } from '../rest/paging.js'
 import { refuseMissingMethods } from './resource-methods.js'
 
 export const CATEGORY_BODY = {
@@ -45,9 +44,7 @@ export function categoryRoutes(deps: AppDeps): Hono<Env> {
     const wanted = include(c)
     const counts = wanted.has('count') ? categoryCounts(deps) : undefined
     const children = deps.extras.categories.children(parent?.id)
-    const page = pageOf(children, paramsOf(c).paging)
-    const entries = page.list.entries.map(({ entry: cat }) => ({ entry: applyFields(categoryView(deps, cat, wanted, counts), fields(c)) }))
-    return jsonResponse({ list: { pagination: page.list.pagination, entries } })
+    return pagedResponse(children, paramsOf(c), (cat) => categoryView(deps, cat, wanted, counts))
   })
 
   app.post('/categories/:categoryId/subcategories', async (c) => {

@@ -3,11 +3,10 @@ import { categoryView, linkCategories, nodeCategories, requireCategorisable, res
 import { errors } from '../errors.js'
 import { readJson } from '../http/body.js'
 import type { AppDeps, Env } from '../http/context.js'
-import { createdResponse, readEntities, stringField } from '../http/entities.js'
+import { createdResponse, pagedResponse, readEntities, stringField } from '../http/entities.js'
 import { paramsOf } from '../http/params.js'
-import { emptyResponse, jsonResponse } from '../http/respond.js'
+import { emptyResponse } from '../http/respond.js'
 import { applyFields } from '../rest/fields.js'
-import { pageOf } from '../rest/paging.js'
 import type { MockNode, MockUser } from '../store/types.js'
 import { resolveNode } from './nodes-shared.js'
 import { refuseMissingMethods } from './resource-methods.js'
@@ -30,9 +29,7 @@ export function categoryLinkRoutes(deps: AppDeps): Hono<Env> {
     const node = resolveNode(deps, c.req.param('nodeId'), user)
     if (!rights.canRead(node, user)) throw errors.invalidLiteral('Current user does not have read permission to content', 403)
     requireCategorisable(node)
-    const page = pageOf(nodeCategories(deps, node), paramsOf(c).paging)
-    const entries = page.list.entries.map(({ entry: cat }) => ({ entry: applyFields(categoryView(deps, cat, include(c)), fields(c)) }))
-    return jsonResponse({ list: { pagination: page.list.pagination, entries } })
+    return pagedResponse(nodeCategories(deps, node), paramsOf(c), (cat) => categoryView(deps, cat, include(c)))
   })
 
   app.post('/nodes/:nodeId/category-links', async (c) => {

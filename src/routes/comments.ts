@@ -2,12 +2,11 @@ import { Hono, type Context } from 'hono'
 import { readJson } from '../http/body.js'
 import { commentJson } from '../http/annotation-json.js'
 import type { AppDeps, Env } from '../http/context.js'
-import { createdResponse, readEntities, readEntity, stringField } from '../http/entities.js'
+import { createdResponse, pagedResponse, readEntities, readEntity, stringField } from '../http/entities.js'
 import { entry } from '../http/envelope.js'
 import { paramsOf } from '../http/params.js'
 import { emptyResponse, jsonResponse } from '../http/respond.js'
 import { applyFields } from '../rest/fields.js'
-import { pageOf } from '../rest/paging.js'
 import { commentPermissions, commentsOf, createComments, deleteComment, updateComment, type CommentInput } from '../comments/service.js'
 import type { CommentRecord } from '../store/comments.js'
 import type { MockNode } from '../store/types.js'
@@ -32,8 +31,7 @@ export function commentRoutes(deps: AppDeps): Hono<Env> {
 
   app.get('/nodes/:nodeId/comments', (c) => {
     const node = readableNode(deps, c)
-    const page = pageOf(commentsOf(deps, node), paramsOf(c).paging)
-    return jsonResponse({ list: { pagination: page.list.pagination, entries: page.list.entries.map((e) => ({ entry: json(c, node, e.entry) })) } })
+    return pagedResponse(commentsOf(deps, node), paramsOf(c), (comment) => json(c, node, comment))
   })
 
   app.post('/nodes/:nodeId/comments', async (c) => {

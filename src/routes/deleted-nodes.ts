@@ -3,13 +3,12 @@ import { errors } from '../errors.js'
 import { readJson } from '../http/body.js'
 import { contentResponse } from '../http/content.js'
 import type { AppDeps, Env } from '../http/context.js'
-import { readEntity, stringField } from '../http/entities.js'
+import { pagedResponse, readEntity, stringField } from '../http/entities.js'
 import { entry } from '../http/envelope.js'
 import { deletedNodeJson } from '../http/history-json.js'
 import { paramsOf, parseBool } from '../http/params.js'
 import { emptyResponse, jsonResponse } from '../http/respond.js'
 import { applyFields } from '../rest/fields.js'
-import { pageOf } from '../rest/paging.js'
 import { purgeArchived, requireArchived, restoreArchived, visibleArchive, type RestoreTarget } from '../trashcan/service.js'
 import { nodeEntry, requireFile, viewOf } from './nodes-shared.js'
 import { refuseMissingMethods } from './resource-methods.js'
@@ -25,11 +24,7 @@ export function deletedNodeRoutes(deps: AppDeps): Hono<Env> {
   app.get('/deleted-nodes', (c) => {
     const user = c.get('user')
     const view = viewOf(c)
-    const page = pageOf(visibleArchive(deps, user), paramsOf(c).paging)
-    const entries = page.list.entries.map(({ entry: item }) => ({
-      entry: applyFields(deletedNodeJson(deps, item.nodes[0]!, item, user, view.include, false), view.fields),
-    }))
-    return jsonResponse({ list: { pagination: page.list.pagination, entries } })
+    return pagedResponse(visibleArchive(deps, user), paramsOf(c), (item) => deletedNodeJson(deps, item.nodes[0]!, item, user, view.include, false))
   })
 
   // getDeletedNode(…, fullnode=true): properties and aspectNames always.

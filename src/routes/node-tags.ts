@@ -2,12 +2,11 @@ import { Hono } from 'hono'
 import { errors } from '../errors.js'
 import { readJson } from '../http/body.js'
 import type { AppDeps, Env } from '../http/context.js'
-import { createdResponse, readEntities, stringField } from '../http/entities.js'
+import { createdResponse, pagedResponse, readEntities, stringField } from '../http/entities.js'
 import { tagJson } from '../http/annotation-json.js'
 import { paramsOf } from '../http/params.js'
-import { emptyResponse, jsonResponse } from '../http/respond.js'
+import { emptyResponse } from '../http/respond.js'
 import { applyFields } from '../rest/fields.js'
-import { pageOf } from '../rest/paging.js'
 import { addNodeTags, nodeTags, removeNodeTag, tagCounts } from '../tags/service.js'
 import { requireReadable, resolveNode } from './nodes-shared.js'
 import { refuseMissingMethods } from './resource-methods.js'
@@ -26,10 +25,7 @@ export function nodeTagRoutes(deps: AppDeps): Hono<Env> {
     const user = c.get('user')
     const node = resolveNode(deps, c.req.param('nodeId'), user)
     requireReadable(deps, node, user)
-    const fields = paramsOf(c).fields
-    const page = pageOf(nodeTags(deps, node), paramsOf(c).paging)
-    const entries = page.list.entries.map(({ entry: t }) => ({ entry: applyFields(tagJson(t), fields) }))
-    return jsonResponse({ list: { pagination: page.list.pagination, entries } })
+    return pagedResponse(nodeTags(deps, node), paramsOf(c), (t) => tagJson(t))
   })
 
   app.post('/nodes/:nodeId/tags', async (c) => {
@@ -40,8 +36,7 @@ export function nodeTagRoutes(deps: AppDeps): Hono<Env> {
     const added = addNodeTags(deps, node, names)
     // TagsImpl.addTags: with include=count, the count the tag has now that this node carries it.
     const counts = paramsOf(c).include.includes('count') ? tagCounts(deps) : undefined
-    const fields = paramsOf(c).fields
-    return createdResponse(added.map((t) => applyFields(tagJson(t, counts?.get(t.id)), fields)))
+    return createdResponse(added.map((t) => applyFields(tagJson(t, counts?.get(t.id)), paramsOf(c).fields)))
   })
 
   app.delete('/nodes/:nodeId/tags/:tagId', (c) => {

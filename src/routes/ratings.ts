@@ -2,12 +2,11 @@ import { Hono, type Context } from 'hono'
 import { readJson } from '../http/body.js'
 import { ratingJson } from '../http/annotation-json.js'
 import type { AppDeps, Env } from '../http/context.js'
-import { readEntity, stringField } from '../http/entities.js'
+import { pagedResponse, readEntity, stringField } from '../http/entities.js'
 import { entry } from '../http/envelope.js'
 import { paramsOf } from '../http/params.js'
 import { emptyResponse, jsonResponse } from '../http/respond.js'
 import { applyFields } from '../rest/fields.js'
-import { pageOf } from '../rest/paging.js'
 import { allSchemes, applyRating, nodeRating, removeRating, requireScheme } from '../ratings/service.js'
 import type { MockNode } from '../store/types.js'
 import { requireReadable } from './nodes-shared.js'
@@ -25,9 +24,7 @@ export function ratingRoutes(deps: AppDeps): Hono<Env> {
 
   app.get('/nodes/:nodeId/ratings', (c) => {
     const node = readableNode(deps, c)
-    const page = pageOf([...allSchemes()], paramsOf(c).paging)
-    const entries = page.list.entries.map(({ entry: s }) => ({ entry: applyFields(ratingJson(nodeRating(deps, node, s, c.get('user'))), fields(c)) }))
-    return jsonResponse({ list: { pagination: page.list.pagination, entries } })
+    return pagedResponse(allSchemes(), paramsOf(c), (s) => ratingJson(nodeRating(deps, node, s, c.get('user'))))
   })
 
   app.get('/nodes/:nodeId/ratings/:ratingId', (c) => {

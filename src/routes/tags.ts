@@ -1,13 +1,12 @@
 import { Hono, type Context } from 'hono'
 import { readJson } from '../http/body.js'
 import type { AppDeps, Env } from '../http/context.js'
-import { createdResponse, readEntities, readEntity, stringField } from '../http/entities.js'
+import { createdResponse, pagedResponse, readEntities, readEntity, stringField } from '../http/entities.js'
 import { tagJson } from '../http/annotation-json.js'
 import { entry } from '../http/envelope.js'
 import { paramsOf } from '../http/params.js'
 import { emptyResponse, jsonResponse } from '../http/respond.js'
 import { applyFields } from '../rest/fields.js'
-import { pageOf } from '../rest/paging.js'
 import { createTags, deleteTag, listTags, renameTag, requireTag, tagCounts, type TagOrder } from '../tags/service.js'
 import { tagFilter } from '../tags/where.js'
 import type { SortColumn } from '../rest/order-by.js'
@@ -25,9 +24,7 @@ export function tagRoutes(deps: AppDeps): Hono<Env> {
     const withCount = wantsCount(c)
     const params = paramsOf(c)
     const tags = listTags(deps, tagFilter(params.where), tagOrder(params.sorting), withCount)
-    const page = pageOf(tags, paramsOf(c).paging)
-    const entries = page.list.entries.map(({ entry: t }) => ({ entry: applyFields(tagJson(t.tag, withCount ? t.count : undefined), fields(c)) }))
-    return jsonResponse({ list: { pagination: page.list.pagination, entries } })
+    return pagedResponse(tags, params, (t) => tagJson(t.tag, withCount ? t.count : undefined))
   })
 
   app.post('/tags', async (c) => {

@@ -3,13 +3,12 @@ import { errors } from '../errors.js'
 import { readJson } from '../http/body.js'
 import { contentResponse } from '../http/content.js'
 import type { AppDeps, Env } from '../http/context.js'
-import { booleanField, readEntity, stringField } from '../http/entities.js'
+import { booleanField, pagedResponse, readEntity, stringField } from '../http/entities.js'
 import { entry } from '../http/envelope.js'
 import { versionJson } from '../http/history-json.js'
 import { paramsOf, parseBool } from '../http/params.js'
 import { emptyResponse, jsonResponse } from '../http/respond.js'
 import { applyFields } from '../rest/fields.js'
-import { pageOf } from '../rest/paging.js'
 import type { MockNode } from '../store/types.js'
 import { deleteVersion, requireVersion, revertVersion, versionsOf } from '../versions/service.js'
 import { requireReadable, resolveNode } from './nodes-shared.js'
@@ -30,9 +29,7 @@ export function versionRoutes(deps: AppDeps): Hono<Env> {
 
   app.get('/nodes/:nodeId/versions', (c) => {
     const node = readableNode(deps, c)
-    const page = pageOf(versionsOf(deps, node), paramsOf(c).paging)
-    const json = page.list.entries.map((e) => ({ entry: applyFields(versionJson(deps, e.entry, c.get('user'), include(c), false), fields(c)) }))
-    return jsonResponse({ list: { pagination: page.list.pagination, entries: json } })
+    return pagedResponse(versionsOf(deps, node), paramsOf(c), (v) => versionJson(deps, v, c.get('user'), include(c), false))
   })
 
   app.get('/nodes/:nodeId/versions/:versionId', (c) => {
