@@ -101,9 +101,8 @@ export function createCategories(deps: RepoDeps, parentId: string, names: readon
 export function renameCategory(deps: RepoDeps, id: string, name: string | undefined, user: MockUser): CategoryRecord {
   requireAdmin(user)
   const category = requireCategory(deps, id)
-  const siblings = deps.extras.categories.children(category.parentId).filter((c) => c !== category)
-  category.name = checkName(name, siblings.map((c) => c.name.toLowerCase()))
-  return category
+  const siblings = deps.extras.categories.children(category.parentId).filter((c) => c.id !== category.id)
+  return deps.extras.categories.rename(category, checkName(name, siblings.map((c) => c.name.toLowerCase())))
 }
 
 /** CategoriesImpl.deleteCategoryById: admins only; the category, its subtree and their links go. */

@@ -5,10 +5,10 @@ import type { MockNode } from './types.js'
 export const CLASSIFIABLE = 'cm:generalclassifiable'
 export const CATEGORIES_PROP = 'cm:categories'
 
-/** A category below cm:categoryRoot/cm:generalclassifiable ("General"). */
+/** A category below cm:categoryRoot/cm:generalclassifiable ("General"). Immutable: a rename replaces it. */
 export interface CategoryRecord {
   readonly id: string
-  name: string
+  readonly name: string
   /** The parent category; undefined for a top-level one (the REST API calls its parent -root-). */
   readonly parentId: string | undefined
 }
@@ -17,6 +17,19 @@ export interface CategoryRecord {
 export class CategoryStore {
   readonly #byId = new Map<string, CategoryRecord>()
   readonly #children = new Map<string | undefined, string[]>()
+  /** The seed last loaded, while nothing has changed since: a reset then has nothing to do. */
+  #loaded: readonly CategoryRecord[] | undefined
+
+  /**
+   * The tree of a seed (parents first). ACS's own tree has 333 categories; reloading the seed that
+   * is already there, unchanged, costs nothing, so reset() stays in microseconds.
+   */
+  load(records: readonly CategoryRecord[]): void {
+    if (records === this.#loaded) return
+    this.clear()
+    for (const c of records) this.add(c)
+    this.#loaded = records
+  }
 
   get(id: string): CategoryRecord | undefined {
     return this.#byId.get(id)
@@ -28,6 +41,7 @@ export class CategoryStore {
   }
 
   add(category: CategoryRecord): CategoryRecord {
+    this.#loaded = undefined
     this.#byId.set(category.id, category)
     const list = this.#children.get(category.parentId)
     if (list) list.push(category.id)
@@ -35,10 +49,19 @@ export class CategoryStore {
     return category
   }
 
+  /** Gives a category a new name; it keeps its id and place. */
+  rename(category: CategoryRecord, name: string): CategoryRecord {
+    this.#loaded = undefined
+    const renamed = { ...category, name }
+    this.#byId.set(category.id, renamed)
+    return renamed
+  }
+
   /** Removes a category and everything below it; returns the ids removed. */
   remove(id: string): string[] {
     const category = this.#byId.get(id)
     if (!category) return []
+    this.#loaded = undefined
     const removed = [id, ...[...(this.#children.get(id) ?? [])].flatMap((c) => this.remove(c))]
     this.#byId.delete(id)
     this.#children.delete(id)
@@ -61,6 +84,7 @@ export class CategoryStore {
   }
 
   clear(): void {
+    this.#loaded = undefined
     this.#byId.clear()
     this.#children.clear()
   }

@@ -40,13 +40,13 @@ export function createNodeExtras(): NodeExtras {
   }
 }
 
-/** Empties the extras and fills them from seed data; records are copied, the seed stays untouched. */
+/** Empties the extras and fills them from seed data; mutable records are copied, the seed stays untouched. */
 export function seedExtras(seed: ExtrasSeed, extras: NodeExtras): void {
-  for (const store of Object.values(extras) as { clear(): void }[]) store.clear()
+  for (const store of [extras.versions, extras.archive, extras.tags, extras.comments, extras.ratings]) store.clear()
   for (const { nodeId, records } of seed.versions) for (const r of records) extras.versions.append(nodeId, r)
   for (const t of seed.tags) extras.tags.add({ ...t })
   for (const c of seed.comments) extras.comments.add({ ...c })
-  for (const c of seed.categories) extras.categories.add({ ...c })
+  extras.categories.load(seed.categories)
   for (const { nodeId, rating } of seed.ratings) extras.ratings.put(nodeId, rating)
 }
 

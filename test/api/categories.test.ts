@@ -81,6 +81,17 @@ describe('creating, renaming and deleting categories (admins only)', () => {
   })
 })
 
+describe('reset()', () => {
+  it('brings back the seeded tree after a rename, a create and a delete', async () => {
+    await put(mock, `/categories/${ENGLISH}`, { name: 'Englisch' })
+    await post(mock, '/categories/-root-/subcategories', { name: 'Projects' })
+    await del(mock, `/categories/${categoryId(['Regions'])}`)
+    mock.reset()
+    expect((await get(mock, `/categories/${ENGLISH}`)).json.entry.name).toBe('English')
+    expect(names(await get(mock, '/categories/-root-/subcategories'))).toEqual(['Software Document Classification', 'Languages', 'Regions', 'Tags'])
+  })
+})
+
 describe('/nodes/{nodeId}/category-links', () => {
   it('lists a node’s categories, with include=path as ACA’s info drawer asks', async () => {
     const plan = node('Shared/Projects/Apollo/plan.md')
