@@ -116,7 +116,9 @@ export const errors = {
   /** A plain Java IllegalArgumentException: 400, errorKey ApiDefault, no log number. */
   illegalArgument: (message: string) => new AlfrescoError(400, K.apiDefault, message, { numbered: false }),
   constraintViolated: (message: string) => new AlfrescoError(422, K.constraint, message),
-  unsupportedOperation: () => new AlfrescoError(405, K.unsupported, 'The operation is unsupported'),
+  /** UnsupportedResourceOperationException; given a literal sentence, the sentence is the key too. */
+  unsupportedOperation: (literal?: string) =>
+    literal === undefined ? new AlfrescoError(405, K.unsupported, 'The operation is unsupported') : new AlfrescoError(405, literal, literal),
   unreadableBody: (detail: string) => {
     const text = `Could not read content from HTTP request body: ${detail}`
     return new AlfrescoError(400, text, text)

@@ -8,6 +8,8 @@ import type { AppDeps, Env, NodeBindings } from './http/context.js'
 import { settleInProcess } from './http/faults.js'
 import { randomIds, sequentialIds } from './ids.js'
 import { createLogger } from './log.js'
+import { builtinModels } from './model/builtin.js'
+import { Dictionary } from './model/dictionary.js'
 import { mergeDownloadSettings, resolveOptions, type DownloadOptions, type MockOptions, type ResolvedOptions } from './options.js'
 import { PACKAGED_FIXTURES_DIR, PACKAGED_SCENARIOS_DIR } from './paths.js'
 import { RequestJournal, type JournalEntry, type RequestMatcher, type WaitOptions } from './http/journal.js'
@@ -30,6 +32,8 @@ export interface AlfrescoMock {
   readonly store: NodeStore
   /** Users and tickets. */
   readonly auth: AuthStore
+  /** The content model: ACS's types and aspects plus the fixtures' own models. */
+  readonly dictionary: Dictionary
   /** The download jobs. */
   readonly downloads: DownloadService
   /**
@@ -101,6 +105,8 @@ export function buildMock(resolved: ResolvedOptions): AlfrescoMock {
   const store = new NodeStore()
   const extras = createNodeExtras()
   const auth = new AuthStore(ids)
+  // ACS's models are read on first use of the dictionary, not at start.
+  const dictionary = new Dictionary(() => [builtinModels(), ...(seed.models ? [seed.models] : [])])
   if (ticketLifetime !== undefined) auth.ticketLifetimeMs = ticketLifetime
   const downloads = createDownloadService({ clock, ids, store, auth, settings, log })
   const journal = new RequestJournal()
@@ -125,6 +131,7 @@ export function buildMock(resolved: ResolvedOptions): AlfrescoMock {
     store,
     extras,
     auth,
+    dictionary,
     downloads,
     downloadSettings: settings,
     log,
@@ -144,6 +151,7 @@ export function buildMock(resolved: ResolvedOptions): AlfrescoMock {
     downloadSettings: settings,
     store,
     auth,
+    dictionary,
     downloads,
     fetch: async (request, env) => settleInProcess(await app.fetch(request, env)),
     get requests() {

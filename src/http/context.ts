@@ -3,6 +3,8 @@ import type { Clock } from '../clock.js'
 import type { DownloadService, DownloadSettings } from '../downloads/types.js'
 import type { IdSource } from '../ids.js'
 import type { Logger } from '../log.js'
+import type { Dictionary } from '../model/dictionary.js'
+import type { PermissionUpdater } from '../nodes/update.js'
 import type { AuthStore } from '../store/auth-store.js'
 import type { NodeExtras } from '../store/extras.js'
 import type { NodeStore } from '../store/node-store.js'
@@ -31,6 +33,8 @@ export interface AppDeps {
   /** Versions, the trashcan, tags, comments, categories and ratings. */
   extras: NodeExtras
   auth: AuthStore
+  /** The content model: ACS's models and the fixtures' own (src/model). */
+  dictionary: Dictionary
   downloads: DownloadService
   downloadSettings: DownloadSettings
   log: Logger
@@ -42,6 +46,8 @@ export interface AppDeps {
   scenarios: ScenarioRegistry
   /** Every API request, for mock.requests and /__mock/requests. */
   journal: RequestJournal
+  /** Applies `permissions` of PUT /nodes/{id}; without one, such a body answers 501. */
+  permissionUpdater?: PermissionUpdater | undefined
   /** Request validation against ACS's spec (src/validate): off when undefined. */
   validate?: 'report' | 'strict' | undefined
 }

@@ -1,3 +1,7 @@
+import type { Clock } from '../clock.js'
+import type { Dictionary } from '../model/dictionary.js'
+import { classDefinitionJson, type ClassDefinitionJson } from '../model/rest-json.js'
+import { isLocked } from '../nodes/locks.js'
 import { contentSize } from '../store/content.js'
 import type { NodeStore } from '../store/node-store.js'
 import type { MockNode, MockUser } from '../store/types.js'
@@ -26,6 +30,7 @@ export interface NodeJson {
   isLocked?: boolean
   isFavorite?: boolean
   association?: { assocType: string; isPrimary: boolean }
+  definition?: ClassDefinitionJson
 }
 
 interface UserInfo {
@@ -53,6 +58,8 @@ interface PermissionsInfo {
 export interface NodeJsonDeps {
   store: NodeStore
   auth: AuthStore
+  dictionary: Dictionary
+  clock: Clock
 }
 
 export interface NodeJsonOptions {
@@ -76,6 +83,8 @@ const EXCLUDED_PROPS = new Set([
   'cm:autoVersionOnUpdateProps',
   'cm:autoVersion',
 ])
+/** Written as {id, displayName} (nodes.personLookupProperties in public-rest-context.xml). */
+const PERSON_PROPS = new Set(['cm:owner', 'cm:lockOwner', 'cm:workingCopyOwner'])
 
 /** A node as ACS's NodesImpl.getFolderOrDocument writes it for `user`. */
 export function nodeJson(deps: NodeJsonDeps, node: MockNode, user: MockUser, options: NodeJsonOptions = {}): NodeJson {
@@ -89,7 +98,7 @@ export function nodeJson(deps: NodeJsonDeps, node: MockNode, user: MockUser, opt
     name: node.name,
     nodeType: node.nodeType,
     isFolder: node.isFolder,
-    isFile: !node.isFolder,
+    isFile: isFile(deps.dictionary, node),
     createdAt: alfrescoDate(node.createdAt),
     createdByUser: userInfo(deps.auth, node.createdBy),
     modifiedAt: alfrescoDate(node.modifiedAt),
@@ -101,21 +110,29 @@ export function nodeJson(deps: NodeJsonDeps, node: MockNode, user: MockUser, opt
     out.content = { mimeType: c.mimeType, mimeTypeName: c.mimeTypeName, sizeInBytes: contentSize(c.source), encoding: c.encoding }
   }
   // ACS maps properties whenever any include is given; only "properties" or a property name selects some.
-  if (include.size > 0) setIfAny(out, 'properties', properties(node, include))
+  if (include.size > 0) setIfAny(out, 'properties', properties(deps.auth, node, include))
   if (include.has('aspectNames')) setIfAny(out, 'aspectNames', visibleAspects(node.aspectNames))
   if (include.has('path')) out.path = pathInfo(deps.store, node, user)
   if (include.has('isLink')) out.isLink = false
-  if (include.has('isLocked')) out.isLocked = false
+  if (include.has('isLocked')) out.isLocked = isLocked(node, user.id, deps.clock.now())
   if (include.has('isFavorite')) out.isFavorite = false
   if (include.has('allowableOperations')) setIfAny(out, 'allowableOperations', allowableOperations(deps.store, node, user))
   if (include.has('permissions') && canSeePermissions(deps.store, node, user)) out.permissions = permissions(deps.store, node)
   if (include.has('association') && node.parentId !== undefined) out.association = { assocType: 'cm:contains', isPrimary: true }
+  if (include.has('definition')) out.definition = classDefinitionJson(deps.dictionary, [node.nodeType, ...node.aspectNames])
   return out
 }
 
 function setIfAny<K extends 'properties' | 'aspectNames' | 'allowableOperations'>(out: NodeJson, key: K, value: NodeJson[K]): void {
   const empty = value === undefined || (Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0)
   if (!empty) out[key] = value
+}
+
+/** NodesImpl: a file is cm:content or a subtype (the common types answer without the dictionary). */
+function isFile(dict: Dictionary, node: MockNode): boolean {
+  if (node.isFolder) return false
+  if (node.nodeType === 'cm:content' || node.nodeType === 'download:download') return true
+  return dict.isSubClass(node.nodeType, 'cm:content')
 }
 
 function userInfo(auth: AuthStore, id: string): UserInfo {
@@ -127,7 +144,7 @@ function visibleAspects(aspects: readonly string[]): string[] {
   return aspects.filter((a) => !a.startsWith('sys:'))
 }
 
-function properties(node: MockNode, include: ReadonlySet<string>): Record<string, unknown> {
+function properties(auth: AuthStore, node: MockNode, include: ReadonlySet<string>): Record<string, unknown> {
   const all = include.has('properties')
   // include=cm:title (or properties/cm:title) selects single properties, as mapFromNodeProperties does.
   const selected = new Set([...include].map((i) => i.replace(/^properties\//, '')).filter((i) => i.includes(':')))
@@ -137,7 +154,9 @@ function properties(node: MockNode, include: ReadonlySet<string>): Record<string
     if (!all && !selected.has(key)) continue
     // null and "" are written as absent (SerializerOfExecutionResult, mapFromNodeProperties).
     if (value === null || value === undefined || value === '') continue
-    out[key] = value
+    // Empty lists are left out too (JacksonHelper writes NON_EMPTY).
+    if (Array.isArray(value) && value.length === 0) continue
+    out[key] = PERSON_PROPS.has(key) && typeof value === 'string' ? userInfo(auth, value) : value
   }
   return out
 }

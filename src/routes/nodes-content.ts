@@ -9,6 +9,7 @@ import { jsonResponse } from '../http/respond.js'
 import type { MockNode } from '../store/types.js'
 import { versionAfterContentUpdate, type VersionRequest } from '../versions/service.js'
 import { isDownloadNode, nodeEntry, requireFile, requireReadable, viewOf } from './nodes-shared.js'
+import { checkForLock } from '../nodes/locks.js'
 import { checkName, nameTaken } from './nodes-names.js'
 
 /** A download's ZIP is written without a mimetype, so ContentData falls back to octet-stream/UTF-8. */
@@ -42,6 +43,8 @@ export function registerNodeContent(app: Hono<Env>, deps: AppDeps): void {
     const node = deps.store.require(c.req.param('nodeId'))
     requireFile(node)
     if (!deps.store.canWrite(node, user)) throw errors.permissionDenied()
+    // LockServiceImpl.beforeUpdateNode (NodeApiTest testLock: content update on a locked node → 409).
+    checkForLock(node, user.id, deps.clock.now())
     // The body first: a 413 must leave the node untouched, its name included.
     const bytes = await readBody(c, deps.maxBodyBytes)
     const rename = c.req.query('name')
@@ -82,7 +85,7 @@ function charsetOf(type: string): string | undefined {
 
 /** `?name=` renames before the update; a clash is ConstraintViolatedException (409, the sentence as key). */
 function renameTo(deps: AppDeps, node: MockNode, name: string): void {
-  checkName(name, node)
+  checkName(deps, name, node)
   if (node.parentId !== undefined && nameTaken(deps, node.parentId, name)) {
     throw errors.invalidLiteral(`Name already exists in target parent: ${name}`, 409)
   }

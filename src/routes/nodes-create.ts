@@ -1,6 +1,10 @@
 import { errors } from '../errors.js'
 import { mimeTypeFor, mimeTypeName, OCTET_STREAM } from '../fixtures/mime.js'
 import type { AppDeps } from '../http/context.js'
+import type { StoredValue } from '../model/values.js'
+import { addAspect, addImpliedAspects, initType, setProperties } from '../nodes/aspects.js'
+import { convertProperties, qnameOf, validateAspects, validateProperties } from '../nodes/properties.js'
+import { validateCmObject } from '../nodes/update.js'
 import type { MockNode, MockUser } from '../store/types.js'
 import { initialVersion, versionableAdded, versionAfterContentUpdate, type VersionRequest } from '../versions/service.js'
 import { checkName, nameTaken, uniqueName } from './nodes-names.js'
@@ -25,21 +29,18 @@ export interface NewNode {
   upload?: { bytes: Uint8Array; declaredType: string }
 }
 
-const CM = 'http://www.alfresco.org/model/content/1.0'
-/** cm:auditable's properties are the repository's to set (AuditablePropertiesEntity). */
-const AUDITABLE = new Set(['cm:created', 'cm:creator', 'cm:modified', 'cm:modifier', 'cm:accessed'])
-const QNAME = /^[A-Za-z][\w-]*:[\w.-]+$/
-
 /** NodesImpl.createNode / upload, in ACS's order of checks. Returns the new node (or the overwritten one). */
 export function createNode(deps: AppDeps, parent: MockNode, req: NewNode, user: MockUser): MockNode {
-  validateProperties(req.properties)
-  validateAspects(req.aspectNames)
+  const aspects = validateAspects(deps.dictionary, req.aspectNames)
+  const props = validateProperties(deps.dictionary, req.properties)
   const name = req.name
   if (!name) {
     throw errors.invalidLiteral(req.kind === 'upload' ? 'Required parameters are missing' : `Node name is expected: ${parent.id}`)
   }
   if (!req.nodeType) throw errors.invalidLiteral(`Node type is expected: ${parent.id},${name}`)
-  const isFolder = folderType(req)
+  const nodeType = checkType(deps, req)
+  const isFolder = deps.dictionary.isSubClass(nodeType, 'cm:folder')
+  const values = convertProperties(deps.dictionary, deps.auth, props)
   requireFolder(parent)
   const target = getOrCreatePath(deps, parent, req.relativePath, user)
   if (!deps.store.canWrite(target, user)) throw errors.permissionDenied()
@@ -53,41 +54,25 @@ export function createNode(deps: AppDeps, parent: MockNode, req: NewNode, user: 
     else if (req.kind === 'upload') throw errors.invalidLiteral(`${name} already exists.`, 409)
     else throw errors.nameClash(name)
   }
-  const node = buildNode(deps, target, { ...req, name: finalName }, isFolder, user)
-  checkName(finalName, node)
+  const node = buildNode(deps, target, { ...req, name: finalName, nodeType }, isFolder, user, { values, aspects })
+  checkName(deps, finalName, node)
   deps.store.add(node)
   if (req.version) initialVersion(deps, node, req.version)
   versionableAdded(deps, node)
   return node
 }
 
-/** cm:folder and cm:content are the types the mock knows; anything else is refused as ACS refuses unknown types. */
-function folderType(req: NewNode): boolean {
-  const type = req.nodeType!
-  if (req.kind === 'upload' && type !== 'cm:content') throw errors.invalidLiteral(`Can only upload type of cm:content: ${expand(type)}`)
-  if (type === 'cm:folder') return true
-  if (type === 'cm:content') return false
-  throw errors.invalidLiteral(`Invalid type: ${expand(type)} - expected (sub-)type of cm:cmobject`)
-}
-
-function expand(qname: string): string {
-  const [prefix, local] = qname.split(':')
-  return prefix === 'cm' && local ? `{${CM}}${local}` : qname
-}
-
-function validateProperties(props: Record<string, unknown>): void {
-  for (const key of Object.keys(props)) {
-    if (!QNAME.test(key)) throw errors.invalidLiteral(`Unknown property: ${key}`)
-    if (key.startsWith('sys:')) throw errors.illegalArgument(`NameSpace cannot be used by API: ${key}`)
-    if (AUDITABLE.has(key)) throw errors.illegalArgument(`Cannot be used by API: ${key}`)
-  }
-}
-
-function validateAspects(aspects: readonly string[]): void {
-  for (const a of aspects) {
-    if (!QNAME.test(a)) throw errors.invalidLiteral(`Unknown aspect: ${a}`)
-    if (a.startsWith('sys:')) throw errors.illegalArgument(`NameSpace cannot be used by API: ${a}`)
-  }
+/**
+ * The type must be known: cm:content or a subtype (uploads: nothing else, "Can only upload type
+ * of cm:content"), else a cm:cmobject that is no cm:systemfolder (NodesImpl.validateCmObject).
+ */
+function checkType(deps: AppDeps, req: NewNode): string {
+  const dict = deps.dictionary
+  const type = qnameOf(dict, req.nodeType!) ?? req.nodeType!
+  const isContent = dict.isSubClass(type, 'cm:content')
+  if (req.kind === 'upload' && !isContent) throw errors.invalidLiteral(`Can only upload type of cm:content: ${dict.expanded(type)}`)
+  if (!isContent) validateCmObject(dict, type)
+  return type
 }
 
 /** NodesImpl.makeFolders: missing folders are created (write permission needed); a file in the way is a 409. */
@@ -104,7 +89,7 @@ function getOrCreatePath(deps: AppDeps, parent: MockNode, relativePath: string |
     }
     if (!deps.store.canWrite(current, user)) throw errors.permissionDenied()
     const folder = buildNode(deps, current, { ...emptyRequest('json'), name: element, nodeType: 'cm:folder' }, true, user)
-    checkName(element, folder)
+    checkName(deps, element, folder)
     current = deps.store.add(folder)
   }
   return current
@@ -125,19 +110,22 @@ export function emptyRequest(kind: NewNode['kind']): NewNode {
   }
 }
 
-function buildNode(deps: AppDeps, parent: MockNode, req: NewNode, isFolder: boolean, user: MockUser): MockNode {
+interface Typed {
+  values: ReadonlyMap<string, StoredValue>
+  aspects: readonly string[]
+}
+
+/**
+ * The node createNodeImpl makes: the type's mandatory aspects and defaults, the properties (which
+ * add the aspects declaring them: cm:title → cm:titled), then addCustomAspects. Versions are the
+ * versions domain's (initialVersion, versionableAdded) once the node is stored.
+ */
+function buildNode(deps: AppDeps, parent: MockNode, req: NewNode, isFolder: boolean, user: MockUser, typed: Typed = { values: new Map(), aspects: [] }): MockNode {
   const now = deps.clock.now()
-  const name = req.name!
-  const properties: Record<string, unknown> = { ...req.properties }
-  const aspects = new Set<string>()
-  aspects.add('cm:auditable')
-  // Setting an aspect's property adds the aspect (cm:title → cm:titled, cm:author → cm:author).
-  if ('cm:title' in properties || 'cm:description' in properties) aspects.add('cm:titled')
-  if ('cm:author' in properties) aspects.add('cm:author')
-  for (const a of req.aspectNames) aspects.add(a)
+  const dict = deps.dictionary
   const node: MockNode = {
     id: deps.ids.uuid(),
-    name,
+    name: req.name!,
     nodeType: req.nodeType!,
     isFolder,
     parentId: parent.id,
@@ -145,10 +133,14 @@ function buildNode(deps: AppDeps, parent: MockNode, req: NewNode, isFolder: bool
     modifiedAt: now,
     createdBy: user.id,
     modifiedBy: user.id,
-    aspectNames: [...aspects],
-    properties,
+    aspectNames: [],
+    properties: {},
   }
-  if (!isFolder) node.content = contentOf(name, req.upload)
+  initType(dict, node, node.nodeType)
+  setProperties(node, typed.values)
+  addImpliedAspects(dict, node, typed.values.keys())
+  for (const a of typed.aspects) if (a !== 'cm:auditable') addAspect(dict, node, a)
+  if (dict.isSubClass(node.nodeType, 'cm:content')) node.content = contentOf(node.name, req.upload)
   return node
 }
 

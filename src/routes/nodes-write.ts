@@ -2,18 +2,14 @@ import type { Hono } from 'hono'
 import { errors } from '../errors.js'
 import { readBody, readJson, unknownProperty } from '../http/body.js'
 import type { AppDeps, Env } from '../http/context.js'
+import { NODE_FIELDS, record, strings, text } from '../http/jackson.js'
 import { parseBool } from '../http/params.js'
 import { emptyResponse, jsonResponse } from '../http/respond.js'
 import { archiveNode, deletePermanently } from '../trashcan/service.js'
+import { checkSubtreeForLock } from '../nodes/locks.js'
 import { createNode, emptyRequest, type NewNode } from './nodes-create.js'
 import { isDownloadNode, nodeEntry, requireFolder, resolveNode, viewOf, type NodeContext } from './nodes-shared.js'
 
-/** Fields Jackson can set on ACS's Node model; anything else fails FAIL_ON_UNKNOWN_PROPERTIES. */
-const NODE_FIELDS = [
-  'id', 'name', 'nodeType', 'aspectNames', 'properties', 'relativePath', 'association', 'secondaryChildren', 'targets',
-  'permissions', 'definition', 'isFolder', 'isFile', 'isLink', 'isLocked', 'isFavorite', 'isDirectLinkEnabled',
-  'createdAt', 'createdByUser', 'modifiedAt', 'modifiedByUser', 'parentId', 'content', 'allowableOperations', 'path',
-]
 /** Parts of a create the mock does not model: answered 501 rather than silently dropped. */
 const UNSUPPORTED_FIELDS = ['secondaryChildren', 'targets', 'permissions', 'definition']
 
@@ -39,6 +35,8 @@ export function registerNodeWrites(app: Hono<Env>, deps: AppDeps): void {
       throw errors.permissionDenied(`Non-owner/non-admin cannot permanently delete: ${raw}`)
     }
     if (!deps.store.canWrite(node, user)) throw errors.permissionDenied()
+    // beforeDeleteNode fires for the whole subtree: a locked node anywhere in it refuses (NodeApiTest testLock).
+    checkSubtreeForLock(deps.store, node, user.id, deps.clock.now())
     // A download's type is archive=false (downloadModel.xml): it never goes to the trashcan.
     if (isDownloadNode(node)) {
       deletePermanently(deps, node)
@@ -95,28 +93,6 @@ function jsonVersion(c: NodeContext): NewNode['version'] {
   return versionMajor === undefined && comment === undefined ? undefined : { major: versionMajor, comment }
 }
 
-/** RestApiStringDeserializer: "" reads as null; numbers and booleans are coerced, objects are not. */
-function text(v: unknown, field: string): string | undefined {
-  if (v === undefined || v === null || v === '') return undefined
-  if (typeof v === 'string') return v
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v)
-  throw errors.unreadableBody(`Cannot deserialize value of type \`java.lang.String\` from Object value (field "${field}")`)
-}
-
-function record(v: unknown): Record<string, unknown> {
-  if (v === undefined || v === null) return {}
-  if (typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>
-  throw errors.unreadableBody('Cannot deserialize value of type `java.util.Map` (field "properties")')
-}
-
-/** ACCEPT_SINGLE_VALUE_AS_ARRAY: a lone string is a one-element list. */
-function strings(v: unknown): string[] {
-  if (v === undefined || v === null) return []
-  const list = Array.isArray(v) ? v : [v]
-  if (list.every((s): s is string => typeof s === 'string')) return list
-  throw errors.unreadableBody('Cannot deserialize value of type `java.util.ArrayList<java.lang.String>` (field "aspectNames")')
-}
-
 /** A multipart upload as NodesImpl.upload reads its fields (names case-insensitive, "null" = absent). */
 async function readUpload(c: NodeContext, deps: AppDeps): Promise<NewNode> {
   const bytes = await readBody(c, deps.maxBodyBytes)
@@ -149,6 +125,8 @@ async function readUpload(c: NodeContext, deps: AppDeps): Promise<NewNode> {
       case 'majorversion': major = parseBool(str, false); break
       case 'comment': comment = str; break
       case 'relativepath': req.relativePath = str; break
+      // NodesImpl.upload: a comma-separated list, each name trimmed (NodeApiTest testUploadWithAspectNames*).
+      case 'aspectnames': req.aspectNames = (str ?? '').split(',').map((a) => a.trim()).filter((a) => a !== ''); break
       case 'versioningenabled': versioning = str?.toLowerCase() !== 'false'; break
       default:
         if (key.includes(':')) {

@@ -70,6 +70,20 @@ export class NodeStore {
     return out
   }
 
+  /** Makes a node the last child of another parent (its subtree moves with it). */
+  move(id: string, newParentId: string): void {
+    const node = this.#nodes.get(id)
+    if (!node || node.parentId === newParentId) return
+    if (node.parentId !== undefined) {
+      const siblings = this.#children.get(node.parentId)
+      if (siblings) siblings.splice(siblings.indexOf(id), 1)
+    }
+    node.parentId = newParentId
+    const list = this.#children.get(newParentId)
+    if (list) list.push(id)
+    else this.#children.set(newParentId, [id])
+  }
+
   clear(): void {
     this.#nodes.clear()
     this.#children.clear()

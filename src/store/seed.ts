@@ -1,5 +1,6 @@
 import type { AuthStore } from './auth-store.js'
 import type { ExtrasSeed } from './extras.js'
+import type { ModelSet } from './model-types.js'
 import type { NodeStore } from './node-store.js'
 import { DOWNLOADS_CONTAINER_ID, type MockNode, type MockUser } from './types.js'
 
@@ -13,6 +14,8 @@ export interface SeedData {
   readonly nodes: readonly MockNode[]
   /** The `settings:` block of the fixture file, already validated (see fixtures/schema.ts). */
   readonly settings: Readonly<Record<string, unknown>>
+  /** The fixture file's own content models (`models:`), added to ACS's. */
+  readonly models?: ModelSet
   /** Where the data came from, for messages. */
   readonly source: string
   /** Versions, tags, comments, categories and ratings (seeded by seedExtras). */

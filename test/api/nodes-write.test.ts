@@ -68,7 +68,8 @@ describe('POST /nodes/{nodeId}/children', () => {
 
   it.each(['a*b.txt', 'what?', 'x:y', 'trailing.', 'trailing ', 'a/b'])('answers 422 ApiDefault for the illegal name %j', async (name) => {
     const e = expectAlfrescoError(await post(mock, '/nodes/-shared-/children', { name, nodeType: 'cm:folder' }), 422, 'framework.exception.ApiDefault')
-    expect(e.briefSummary).toContain(`Value '${name}' matches regular expression`)
+    // RegexConstraint uses the message named after the constraint (dictionary-messages.properties).
+    expect(e.briefSummary).toContain(`Constraint: Value '${name}' is not valid as a file name. This property must be a valid file name.`)
   })
 
   it('answers ACS 400s for a missing name, a missing type, an unknown type and an id', async () => {
