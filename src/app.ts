@@ -12,7 +12,9 @@ import { categoryLinkRoutes } from './routes/category-links.js'
 import { commentRoutes } from './routes/comments.js'
 import { controlRoutes } from './routes/control.js'
 import { deletedNodeRoutes } from './routes/deleted-nodes.js'
+import { dictionaryWebScripts, WEBSCRIPT_BASES } from './routes/dictionary-webscripts.js'
 import { downloadRoutes } from './routes/downloads.js'
+import { modelRoutes } from './routes/model.js'
 import { nodeTagRoutes } from './routes/node-tags.js'
 import { nodeRoutes } from './routes/nodes.js'
 import { ratingRoutes } from './routes/ratings.js'
@@ -61,7 +63,10 @@ export function createApp(deps: AppDeps): Hono<Env> {
   core.route('/', categoryRoutes(deps))
   core.route('/', categoryLinkRoutes(deps))
   core.route('/', ratingRoutes(deps))
+  core.route('/', modelRoutes(deps))
   app.route(CORE_BASE, core)
+  // ACS's web scripts (ADF's metadata panel reads the dictionary ones), with their own auth and errors.
+  for (const base of WEBSCRIPT_BASES) app.route(base, dictionaryWebScripts(deps))
 
   // Anything else under ACS's API: an explicit 501 naming it, never a silent 200 or a bare 404.
   app.all(`${API_ROOT}/*`, (c) => {

@@ -42,7 +42,9 @@ export class OperationIndex {
   }
 
   locate(method: string, path: string): Located {
-    const found = this.#apis.find(({ api }) => path === api.basePath || path.startsWith(`${api.basePath}/`))
+    // Several files share a base (core and model): the one with a route for the path answers.
+    const bases = this.#apis.filter(({ api }) => path === api.basePath || path.startsWith(`${api.basePath}/`))
+    const found = bases.find(({ api, routes }) => routes.some((r) => r.pattern.test(path.slice(api.basePath.length) || '/'))) ?? bases[0]
     if (!found) return { kind: 'outside' }
     const relative = path.slice(found.api.basePath.length) || '/'
     const matching = found.routes.filter((r) => r.pattern.test(relative))

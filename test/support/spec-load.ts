@@ -44,7 +44,7 @@ export interface LoadedSpec {
   compiled: Map<string, ValidateFunction>
 }
 
-const SPEC_FILES = ['alfresco-core.yaml', 'alfresco-auth.yaml'] as const
+const SPEC_FILES = ['alfresco-core.yaml', 'alfresco-auth.yaml', 'alfresco-model.yaml'] as const
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch'])
 
 let loaded: LoadedSpec[] | undefined

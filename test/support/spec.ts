@@ -23,7 +23,9 @@ function locate(
   url: string,
 ): { spec: LoadedSpec; op?: SwaggerOperation; label: string } | undefined {
   const path = pathOf(url)
-  const spec = specs().find((s) => path === s.basePath || path.startsWith(`${s.basePath}/`))
+  // Several files share a base (core and model): the one with a route for the path answers.
+  const candidates = specs().filter((s) => path === s.basePath || path.startsWith(`${s.basePath}/`))
+  const spec = candidates.find((s) => s.routes.some((r) => r.pattern.test(path.slice(s.basePath.length) || '/'))) ?? candidates[0]
   if (!spec) return undefined
   const rest = path.slice(spec.basePath.length) || '/'
   const m = method.toLowerCase()
@@ -135,7 +137,18 @@ function checkBody(
   if (fn(body)) return []
   const trimmed = (e: ErrorObject) =>
     trimmedByFields && e.keyword === 'required' && e.instancePath.endsWith('/entry')
-  return (fn.errors ?? []).filter((e) => !trimmed(e)).map((e) => `${where}: ${describe(e, body)}`)
+  return (fn.errors ?? []).filter((e) => !trimmed(e) && !acsDeparts(spec, e)).map((e) => `${where}: ${describe(e, body)}`)
+}
+
+/**
+ * Where ACS itself leaves its spec, the mock follows ACS: a constraint's parameters are a Java
+ * Map<String, Object> of strings, booleans and lists (NodeApiTest testRetrieveNodeDefinition reads
+ * `expression` and `requiresMatch`), and a class without a title has none (NON_EMPTY), though the
+ * model spec requires one.
+ */
+function acsDeparts(spec: LoadedSpec, e: ErrorObject): boolean {
+  if (e.keyword === 'type' && /\/constraints\/\d+\/parameters\/[^/]+$/.test(e.instancePath)) return true
+  return spec.file === 'alfresco-model.yaml' && e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === 'title'
 }
 
 function describe(e: ErrorObject, body: unknown): string {

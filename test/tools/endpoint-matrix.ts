@@ -17,6 +17,8 @@ const ROOT = process.cwd()
 const BASES = [
   { api: 'core', base: CORE_BASE, file: 'alfresco-core.yaml' },
   { api: 'auth', base: AUTH_BASE, file: 'alfresco-auth.yaml' },
+  // The model API (/types, /aspects) is its own file on the core base.
+  { api: 'model', base: CORE_BASE, file: 'alfresco-model.yaml' },
 ] as const
 const METHOD_ORDER = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']
 
@@ -26,7 +28,7 @@ export interface MatrixOptions {
 }
 
 export interface MatrixRow {
-  api: 'core' | 'auth'
+  api: 'core' | 'auth' | 'model'
   method: string
   /** The spec's template, or the mock's route with `{param}`s where the spec has none. */
   path: string
@@ -43,12 +45,20 @@ export async function matrixRows(options: MatrixOptions = {}): Promise<{ rows: M
   const implemented = new Set<OperationSpec>()
   const seen = new Set<string>()
   for (const route of mock.app.routes) {
-    const where = BASES.find((b) => route.path.startsWith(`${b.base}/`))
-    if (!where || route.method === 'ALL' || seen.has(`${route.method} ${route.path}`)) continue
+    const first = BASES.find((b) => route.path.startsWith(`${b.base}/`))
+    if (!first || route.method === 'ALL' || seen.has(`${route.method} ${route.path}`)) continue
     seen.add(`${route.method} ${route.path}`)
-    const relative = route.path.slice(where.base.length)
-    const ops = spec.apis.find((a) => a.file === where.file)!.operations
-    const op = bestMatch(ops.filter((o) => o.method.toUpperCase() === route.method), relative)
+    const relative = route.path.slice(first.base.length)
+    let where: (typeof BASES)[number] = first
+    let op: OperationSpec | undefined
+    for (const b of BASES.filter((x) => x.base === first.base)) {
+      const ops = spec.apis.find((a) => a.file === b.file)!.operations
+      op = bestMatch(ops.filter((o) => o.method.toUpperCase() === route.method), relative)
+      if (op) {
+        where = b
+        break
+      }
+    }
     if (op) {
       implemented.add(op)
       rows.push({ api: where.api, method: route.method, path: op.path, operationId: op.operationId, status: 'implemented' })
@@ -103,7 +113,7 @@ export async function renderEndpointMatrix(options: MatrixOptions = {}): Promise
   return [
     `Generated from the mock's routes and ACS's OpenAPI spec (\`npm run readme\`). The mock implements`,
     `${total - missing.length} of the ${total} operations in ACS's spec; \`core\` is`,
-    `\`${CORE_BASE}\`, \`auth\` is \`${AUTH_BASE}\`.`,
+    `\`${CORE_BASE}\` (\`model\`, the types and aspects of ACS's model API, shares it), \`auth\` is \`${AUTH_BASE}\`.`,
     '',
     ...table,
     '',

@@ -14,7 +14,7 @@ import { correctSpec } from '../spec/corrections.js'
 // From the package root: npm scripts and vitest run there (this file also runs bundled elsewhere).
 export const SPEC_DIR = join(process.cwd(), 'test/spec')
 export const REQUEST_SPEC_FILE = join(process.cwd(), 'src/openapi/request-spec.json')
-const FILES = ['alfresco-core.yaml', 'alfresco-auth.yaml'] as const
+const FILES = ['alfresco-core.yaml', 'alfresco-auth.yaml', 'alfresco-model.yaml'] as const
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch']
 const PARAM_KEYS = ['name', 'in', 'required', 'type', 'items', 'collectionFormat', 'enum', 'minimum', 'maximum', 'pattern', 'format'] as const
 /** Schema keywords whose values are schemas or maps of schemas (everything else is copied as is). */
