@@ -155,13 +155,22 @@ describe('a fixture file with every kind of field', () => {
   })
 
   it('turns title, description, aspects and properties into ACS properties and aspect names', () => {
+    // Properties are converted to their data types ("3" is a d:int) and add the aspects declaring them.
     expect(at(seed, 'Files')).toMatchObject({
-      aspectNames: ['cm:auditable', 'cm:titled', 'cm:taggable'],
+      aspectNames: ['cm:auditable', 'cm:titled', 'cm:author', 'custom:counted', 'cm:taggable'],
       properties: { 'cm:title': 'All files', 'cm:description': 'Every kind of content', 'cm:author': 'Carol', 'custom:count': 3 },
       alias: '-files-',
       system: true,
     })
     expect(files('inline.txt').aspectNames).toEqual(['cm:auditable'])
+  })
+
+  it('declares the custom model and locks a file until expiresAfter on the clock', () => {
+    expect(seed.models?.classes.map((c) => c.name)).toEqual(['custom:counted'])
+    expect(files('typed.xyz')).toMatchObject({
+      aspectNames: expect.arrayContaining(['cm:lockable']),
+      properties: { 'cm:lockOwner': 'carol', 'cm:lockType': 'READ_ONLY_LOCK', 'cm:lockLifetime': 'PERSISTENT', 'cm:expiryDate': new Date(ctx.defaultDate + 30_000).toISOString().replace('Z', '+0000') },
+    })
   })
 
   it('names the root as given and gives users their defaults', () => {
