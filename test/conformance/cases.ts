@@ -109,7 +109,7 @@ const nodes: Case[] = [
   { name: 'delete', method: 'DELETE', path: (c) => `/nodes/${c.fileId}`, status: 204 },
   { name: 'delete permanently, not the owner', method: 'DELETE', path: `/nodes/${FILE_B}?permanent=true`, auth: ALICE, status: 403 },
   { name: 'delete an unknown node', method: 'DELETE', path: '/nodes/no-such-node', status: 404 },
-  { name: 'an operation the mock does not implement (501)', method: 'PUT', path: `/nodes/${FILE_A}`, body: { name: 'renamed.txt' }, status: 501 },
+  { name: 'an operation the mock does not implement (501)', method: 'POST', path: `/nodes/${FILE_A}/checkout`, status: 501 },
   { name: 'a path outside the spec', method: 'GET', path: '/no/such/path', status: 501, invalid: true },
 ]
 
@@ -120,4 +120,36 @@ function upload(): FormData {
   return form
 }
 
-export const CASES: Case[] = [...auth, ...downloads, ...nodes, ...HISTORY_CASES]
+// PUT, copy, move, lock, unlock (NodeApiTest testUpdateNodeInfo, testCopy, testMove, testLock, testUnlock).
+const operations: Case[] = [
+  { name: 'rename and retitle', method: 'PUT', path: (c) => `/nodes/${c.folderId}?include=definition`, body: { name: 'Conformance 2', properties: { 'cm:title': 'T' } }, status: 200 },
+  { name: 'an unknown property', method: 'PUT', path: (c) => `/nodes/${c.folderId}`, body: { properties: { 'cm:xyz': 'x' } }, status: 400 },
+  { name: 'generalise the type', method: 'PUT', path: (c) => `/nodes/${c.folderId}`, body: { nodeType: 'cm:cmobject' }, status: 400 },
+  { name: 'a name taken', method: 'PUT', path: (c) => `/nodes/${c.folderId}`, body: { name: 'Projects' }, status: 409 },
+  { name: 'update an unknown node', method: 'PUT', path: '/nodes/no-such-node', body: { name: 'x' }, status: 404 },
+  { name: 'copy a file', method: 'POST', path: `/nodes/${FILE_A}/copy`, body: { targetParentId: '-shared-', name: 'copy.txt' }, status: 201, keep: (j, c) => (c.fileId = j.entry?.id) },
+  { name: 'copy onto a name taken', method: 'POST', path: `/nodes/${FILE_A}/copy`, body: { targetParentId: '-shared-' }, status: 409 },
+  { name: 'copy without a target', method: 'POST', path: `/nodes/${FILE_A}/copy`, body: { name: 'x' }, status: 400, invalid: true },
+  { name: 'move the copy', method: 'POST', path: (c) => `/nodes/${c.fileId}/move`, body: { targetParentId: '-my-' }, status: 200 },
+  { name: 'move into a file', method: 'POST', path: (c) => `/nodes/${c.fileId}/move`, body: { targetParentId: FILE_A }, status: 400 },
+  { name: 'lock', method: 'POST', path: (c) => `/nodes/${c.fileId}/lock?include=isLocked`, body: { type: 'FULL', timeToExpire: 60 }, status: 200 },
+  { name: 'lock, by another user', method: 'POST', path: (c) => `/nodes/${c.fileId}/lock`, auth: 'bob:bob', body: {}, status: 403 },
+  { name: 'update a locked node', method: 'PUT', path: (c) => `/nodes/${c.fileId}`, body: { name: 'y.txt' }, status: 409 },
+  { name: 'lock a folder', method: 'POST', path: (c) => `/nodes/${c.folderId}/lock`, body: {}, status: 400 },
+  { name: 'a bad lock type', method: 'POST', path: (c) => `/nodes/${c.fileId}/lock`, body: { type: 'FULL123' }, status: 400, invalid: true },
+  { name: 'unlock', method: 'POST', path: (c) => `/nodes/${c.fileId}/unlock`, status: 200 },
+  { name: 'unlock what is not locked', method: 'POST', path: (c) => `/nodes/${c.fileId}/unlock`, status: 422 },
+]
+
+// The model API (alfresco-model.yaml): TypesImpl, AspectsImpl.
+const model: Case[] = [
+  { name: 'list types', method: 'GET', path: '/types?maxItems=5', status: 200 },
+  { name: 'types of a parent, with properties', method: 'GET', path: "/types?where=(parentId in ('cm:content'))&include=properties,mandatoryAspects", status: 200 },
+  { name: 'a type', method: 'GET', path: '/types/cm:content', status: 200 },
+  { name: 'an unknown type', method: 'GET', path: '/types/cm:nope', status: 404 },
+  { name: 'list aspects of a model', method: 'GET', path: "/aspects?where=(modelId in ('cm:contentmodel'))", status: 200 },
+  { name: 'an aspect', method: 'GET', path: '/aspects/cm:titled', status: 200 },
+  { name: 'a bad where', method: 'GET', path: "/aspects?where=(namespaceUri matches('*'))", status: 400 },
+]
+
+export const CASES: Case[] = [...auth, ...downloads, ...nodes, ...operations, ...model, ...HISTORY_CASES]
