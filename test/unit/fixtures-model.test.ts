@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -91,6 +91,25 @@ nodes:
     const bad = expectAlfrescoError(await post(mock, '/nodes/-root-/children', { name: 'b.txt', nodeType: 'x:doc', relativePath: 'D', properties: { 'x:code': 'abc' } }), 422)
     expect(bad.briefSummary).toContain("Constraint: Value 'abc' does not match regular expression: [A-Z]{3}")
     expect((await post(mock, '/nodes/-root-/children', { name: 'c.txt', nodeType: 'x:doc', relativePath: 'D', properties: { 'x:code': 'ABC' } })).status).toBe(201)
+  })
+})
+
+describe("the README's content-model example", () => {
+  it('loads, and its model and node work as the README says', async () => {
+    const readme = readFileSync(join(process.cwd(), 'README.md'), 'utf8')
+    const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((b) => b.includes('name: acme:orders'))
+    expect(blocks).toHaveLength(1)
+    const dir = mkdtempSync(join(tmpdir(), 'fixtures-model-'))
+    writeFileSync(join(dir, 'orders.yaml'), `users: [{ id: admin, password: admin, admin: true }]\n${blocks[0]!}`)
+    const mock = createAlfrescoMock({ clock: 'manual', fixtures: join(dir, 'orders.yaml') })
+    const order = fixtureNode(mock, 'Orders/o-1.txt')
+    const r = await get(mock, `/nodes/${order.id}`)
+    expect(r.json.entry.properties).toEqual({ 'acme:number': 'ORD-1', 'acme:total': 12.5, 'acme:state': 'open' })
+    expect(r.json.entry.aspectNames).toEqual(['cm:auditable', 'cm:titled'])
+    expectAlfrescoError(await put(mock, `/nodes/${order.id}`, { properties: { 'acme:number': 'X-1' } }), 422)
+    expectAlfrescoError(await put(mock, `/nodes/${order.id}`, { properties: { 'acme:total': '-1' } }, { invalidRequest: true }), 422)
+    const shipped = await put(mock, `/nodes/${order.id}`, { aspectNames: ['acme:shippable'], properties: { 'acme:carrier': 'ACME Post' } })
+    expect(shipped.json.entry.aspectNames).toEqual(['cm:auditable', 'cm:titled', 'acme:shippable'])
   })
 })
 
