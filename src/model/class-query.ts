@@ -1,4 +1,5 @@
 import { errors } from '../errors.js'
+import { walkWhere, type WhereQuery } from '../rest/index.js'
 import type { ClassDef } from '../store/model-types.js'
 import type { Dictionary } from './dictionary.js'
 
@@ -15,37 +16,32 @@ export interface ClassQuery {
   notMatchedPrefix?: string
 }
 
-const invalidQuery = (detail: string) => errors.invalidQuery(detail)
-
-/** Reads the where clauses ClassQueryWalker understands; anything else is ACS's InvalidQuery 400. */
-export function parseClassQuery(where: string | undefined): ClassQuery | undefined {
-  if (where === undefined || where.trim() === '') return undefined
-  const inner = /^\s*\((.*)\)\s*$/s.exec(where)?.[1]
-  if (inner === undefined) throw invalidQuery(`Error at char position ${where.length}`)
+/**
+ * ClassQueryWalker over the parsed `where` (src/rest): IN on modelId/parentId (NOT refused), MATCHES
+ * on namespaceUri (NOT flips it), EQUALS on modelId/parentId accepted and unused (MapBasedQueryWalker's
+ * supportedEqualsParameters), AND only; everything else is the framework's 400.
+ */
+export function classQuery(where: WhereQuery | undefined): ClassQuery | undefined {
+  if (!where) return undefined
   const q: ClassQuery = {}
-  for (const clause of inner.split(/\s+and\s+/i)) readClause(clause.trim(), q)
+  walkWhere(where, {
+    in(property, negated, values) {
+      if (negated) throw errors.invalidLiteral(`Cannot use NOT for ${property}`)
+      if (property.toLowerCase() === 'modelid') q.modelIds = values
+      if (property.toLowerCase() === 'parentid') q.parentIds = values
+    },
+    matches(property, value, negated) {
+      if (property !== 'namespaceUri') return
+      if (negated) q.notMatchedPrefix = value
+      else q.matchedPrefix = value
+    },
+    comparison(type, property, value, negated) {
+      if (type !== 'EQUALS' || (property !== 'modelId' && property !== 'parentId')) throw errors.invalidProperty(property, value, type)
+      if (negated) throw errors.invalidLiteral(`Cannot use NOT for ${type} comparison.`)
+    },
+    and() {},
+  })
   return q
-}
-
-const STRING = `'((?:[^'\\\\]|\\\\.)*)'`
-
-function readClause(clause: string, q: ClassQuery): void {
-  const inList = new RegExp(`^(not\\s+)?(modelId|parentId)\\s+in\\s*\\(\\s*(${STRING}(?:\\s*,\\s*${STRING})*)\\s*\\)$`, 'is').exec(clause)
-  if (inList) {
-    if (inList[1]) throw errors.invalidArgument(`Cannot use NOT for ${inList[2]}`)
-    const values = [...inList[3]!.matchAll(new RegExp(STRING, 'g'))].map((m) => m[1]!.replace(/\\(.)/g, '$1'))
-    if (inList[2]!.toLowerCase() === 'modelid') q.modelIds = values
-    else q.parentIds = values
-    return
-  }
-  const matches = new RegExp(`^(not\\s+)?namespaceUri\\s+matches\\s*\\(\\s*${STRING}\\s*\\)$`, 'is').exec(clause)
-  if (matches) {
-    const value = matches[2]!.replace(/\\(.)/g, '$1')
-    if (matches[1]) q.notMatchedPrefix = value
-    else q.matchedPrefix = value
-    return
-  }
-  throw invalidQuery('Unsupported Predicate')
 }
 
 /** validateListParam: a filter list must not be empty nor hold blanks (IllegalArgumentException → 400). */

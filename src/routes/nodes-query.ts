@@ -1,4 +1,5 @@
 import { errors } from '../errors.js'
+import type { Dictionary } from '../model/dictionary.js'
 import { mapBasedWhere, type MapWhere } from '../rest/where/map-walker.js'
 import type { SortBy, SortKey } from '../rest/order-by.js'
 import type { RecognizedParams } from '../rest/params.js'
@@ -13,49 +14,27 @@ import type { MockNode } from '../store/types.js'
  * assocType, the sort columns, isPrimary, and the type filters.
  */
 
-/** The namespaces ACS ships whose prefixes a client may use here (until the content model lands). */
-const NAMESPACES: ReadonlyMap<string, string> = new Map([
-  ['cm', 'http://www.alfresco.org/model/content/1.0'],
-  ['sys', 'http://www.alfresco.org/model/system/1.0'],
-  ['app', 'http://www.alfresco.org/model/application/1.0'],
+/**
+ * Namespaces of models ACS loads that the mock's dictionary does not carry (src/model has cm, sys,
+ * app, st, fm, qshare, download…): their prefixes still resolve, as in ACS, though no type of
+ * theirs exists here.
+ */
+const OTHER_NAMESPACES: ReadonlyMap<string, string> = new Map([
   ['usr', 'http://www.alfresco.org/model/user/1.0'],
-  ['st', 'http://www.alfresco.org/model/site/1.0'],
-  ['rn', 'http://www.alfresco.org/model/rendition/1.0'],
-  ['exif', 'http://www.alfresco.org/model/exif/1.0'],
-  ['audio', 'http://www.alfresco.org/model/audio/1.0'],
   ['dl', 'http://www.alfresco.org/model/datalist/1.0'],
-  ['fm', 'http://www.alfresco.org/model/forum/1.0'],
   ['lnk', 'http://www.alfresco.org/model/linksmodel/1.0'],
   ['ver2', 'http://www.alfresco.org/model/versionstore/2.0'],
-  ['qshare', 'http://www.alfresco.org/model/qshare/1.0'],
-  ['download', 'http://www.alfresco.org/model/download/1.0'],
   ['bpm', 'http://www.alfresco.org/model/bpm/1.0'],
   ['wf', 'http://www.alfresco.org/model/workflow/1.0'],
   ['rule', 'http://www.alfresco.org/model/rule/1.0'],
   ['act', 'http://www.alfresco.org/model/action/1.0'],
 ])
-/** Types a filter may name (with their supertypes), and the child associations, of ACS's own models. */
-const TYPES: ReadonlyMap<string, string | undefined> = new Map([
-  ['cm:cmobject', undefined],
-  ['cm:folder', 'cm:cmobject'],
-  ['cm:systemfolder', 'cm:folder'],
-  ['st:site', 'cm:folder'],
-  ['st:sites', 'cm:folder'],
-  ['cm:content', 'cm:cmobject'],
-  ['cm:thumbnail', 'cm:content'],
-  ['cm:dictionaryModel', 'cm:content'],
-  ['cm:link', 'cm:cmobject'],
-  ['app:filelink', 'cm:link'],
-  ['app:folderlink', 'cm:link'],
-  ['download:download', 'cm:content'],
-])
-const ASSOCS = new Set(['cm:contains', 'cm:preferenceImage', 'cm:avatar', 'rn:rendition', 'cm:failedThumbnail', 'sys:children', 'sys:lost_found', 'sys:archiveUserLink'])
 
 /**
  * NodesImpl.createQName: `{uri}local` or `prefix:local` (no prefix is the default namespace);
  * a prefix ACS does not map fails as QName.createQName does. Returns the prefixed form.
  */
-export function qname(text: string): string {
+export function qname(dict: Dictionary, text: string): string {
   const invalid = (why: string) => errors.invalidLiteral(`${text} isn't a valid QName. ${why}`)
   const brace = text.indexOf('{')
   if (brace !== -1) {
@@ -64,14 +43,17 @@ export function qname(text: string): string {
     if (end === -1) throw invalid(`QName '${text}' is missing the closing namespace } token`)
     const local = text.slice(end + 1)
     if (local === '') throw invalid(`QName '${text}' must consist of a local name`)
-    const prefix = [...NAMESPACES].find(([, uri]) => uri === text.slice(1, end))?.[0]
+    const uri = text.slice(1, end)
+    const prefix = dict.prefixOf(uri) ?? [...OTHER_NAMESPACES].find(([, u]) => u === uri)?.[0]
     return prefix ? `${prefix}:${local}` : text
   }
   const colon = text.indexOf(':')
   const prefix = colon === -1 ? '' : text.slice(0, colon)
   const local = colon === -1 ? text : text.slice(colon + 1)
   if (local === '') throw invalid('A QName must consist of a local name')
-  if (prefix !== '' && !NAMESPACES.has(prefix)) throw invalid(`Namespace prefix ${prefix} is not mapped to a namespace URI`)
+  if (prefix !== '' && dict.uriOf(prefix) === undefined && !OTHER_NAMESPACES.has(prefix)) {
+    throw invalid(`Namespace prefix ${prefix} is not mapped to a namespace URI`)
+  }
   return text
 }
 
@@ -110,13 +92,13 @@ export interface ChildQuery {
   order: SortBy<MockNode>[]
 }
 
-export function childQuery(params: RecognizedParams): ChildQuery {
+export function childQuery(params: RecognizedParams, dict: Dictionary): ChildQuery {
   const where = mapBasedWhere(params.where, { equals: ['isFolder', 'isFile', 'nodeType', 'isPrimary', 'assocType'] })
-  const assocType = checkAssocType(where.get('assocType'))
+  const assocType = checkAssocType(dict, where.get('assocType'))
   // getListChildrenSortProps: a synonym, else the column read as a QName (an unknown one sorts as null).
-  const sortNames = params.sorting.map((c) => SYNONYMS.get(c.column) ?? qname(c.column))
+  const sortNames = params.sorting.map((c) => SYNONYMS.get(c.column) ?? qname(dict, c.column))
   const isPrimary = where.bool('isPrimary')
-  const types = typeFilter(where)
+  const types = typeFilter(dict, where)
   // GetChildrenCannedQuery: at most three distinct sort/filter properties (isPrimary is not one).
   const distinct = new Set(sortNames).size
   if (distinct > 3) throw errors.internal(`GetChildren: exceeded maximum number filter/sort properties: (max=3, actual=${distinct}`)
@@ -135,17 +117,17 @@ function scalar(v: unknown): string | number | boolean | undefined {
 }
 
 /** NodesImpl.getAssocType(…, mandatory): checked whenever the clause is there, even empty. */
-function checkAssocType(raw: string | undefined): string | undefined {
+function checkAssocType(dict: Dictionary, raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined
   if (raw === '') throw errors.invalidLiteral('Missing assocType')
-  const q = qname(raw)
-  if (!ASSOCS.has(q)) throw errors.invalidLiteral(`Unknown assocType: ${raw}`)
+  const q = qname(dict, raw)
+  if (!dict.association(q)) throw errors.invalidLiteral(`Unknown assocType: ${raw}`)
   if (q.startsWith('sys:')) throw errors.invalidLiteral(`Invalid assocType: ${raw}`)
   return q
 }
 
 /** buildSearchTypesAndIgnoreAspects: isFile/isFolder (sub-types included), or nodeType (optionally with sub-types). */
-function typeFilter(where: MapWhere): (n: MockNode) => boolean {
+function typeFilter(dict: Dictionary, where: MapWhere): (n: MockNode) => boolean {
   const isFolder = where.bool('isFolder')
   const isFile = where.bool('isFile')
   if (isFile === true && isFolder === true) {
@@ -156,17 +138,17 @@ function typeFilter(where: MapWhere): (n: MockNode) => boolean {
     if (isFile !== undefined || isFolder !== undefined) {
       throw errors.invalidLiteral('Invalid filter - nodeType and isFile/isFolder are mutually exclusive')
     }
-    return nodeTypeFilter(nodeType)
+    return nodeTypeFilter(dict, nodeType)
   }
   return (n) =>
-    !(isFolder === true && (!n.isFolder || isA(n, 'cm:systemfolder'))) &&
+    !(isFolder === true && (!n.isFolder || dict.isSubClass(n.nodeType, 'cm:systemfolder'))) &&
     !(isFolder === false && n.isFolder) &&
     !(isFile === true && n.isFolder) &&
     !(isFile === false && !n.isFolder)
 }
 
 /** parseNodeTypeFilter: `cm:folder` or `cm:folder INCLUDESUBTYPES` (any case); system folders never. */
-function nodeTypeFilter(raw: string): (n: MockNode) => boolean {
+function nodeTypeFilter(dict: Dictionary, raw: string): (n: MockNode) => boolean {
   let text = raw
   let withSubTypes = false
   const space = raw.lastIndexOf(' ')
@@ -174,18 +156,7 @@ function nodeTypeFilter(raw: string): (n: MockNode) => boolean {
     withSubTypes = true
     text = raw.slice(0, space)
   }
-  const type = qname(text)
-  if (!TYPES.has(type)) throw errors.invalidLiteral(`Unknown filter nodeType: ${text}`)
-  return (n) => !isA(n, 'cm:systemfolder') && (n.nodeType === type || (withSubTypes && isA(n, type)))
-}
-
-/** Whether a node's type is `type` or below it; a fixture's own type sits below cm:folder or cm:content. */
-function isA(n: MockNode, type: string): boolean {
-  let t: string | undefined = n.nodeType
-  if (!TYPES.has(t)) {
-    if (t === type) return true
-    t = n.isFolder ? 'cm:folder' : 'cm:content'
-  }
-  for (let i = 0; t !== undefined && i < 10; i++, t = TYPES.get(t)) if (t === type) return true
-  return false
+  const type = qname(dict, text)
+  if (!dict.type(type)) throw errors.invalidLiteral(`Unknown filter nodeType: ${text}`)
+  return (n) => !dict.isSubClass(n.nodeType, 'cm:systemfolder') && (n.nodeType === type || (withSubTypes && dict.isSubClass(n.nodeType, type)))
 }

@@ -25,7 +25,7 @@ export function registerNodeReads(app: Hono<Env>, deps: AppDeps): void {
     const parent = targetNode(deps, c, user)
     requireReadable(deps, parent, user)
     requireFolder(parent)
-    const query = childQuery(params)
+    const query = childQuery(params, deps.dictionary)
     // ACS's canned query leaves out what the caller may not read, before paging.
     const visible = deps.store.children(parent.id).filter((n) => deps.store.canRead(n, user) && query.keep(n))
     const { list } = pageOf(sortItems(visible, query.order), params.paging)
