@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { alfrescoDate } from '../../src/http/format.js'
 import { createAlfrescoMock } from '../../src/index.js'
+import { newFolder } from '../support/nodes.js'
 import { basic, expectAlfrescoError, fixtureNode, get, post, put } from '../support/http.js'
 
 const mock = createAlfrescoMock({ clock: 'manual' })
@@ -8,8 +9,7 @@ const ALICE = basic('alice', 'alice')
 const BOB = basic('bob', 'bob')
 afterEach(() => mock.reset())
 
-const folder = async (name: string, parent = '-my-', auth = ALICE) =>
-  (await post(mock, `/nodes/${parent}/children`, { name, nodeType: 'cm:folder' }, { auth })).json.entry.id as string
+const folder = (name: string, parent = '-my-', auth = ALICE) => newFolder(mock, name, parent, auth)
 const file = async (name: string, parent: string, auth = ALICE) =>
   (await post(mock, `/nodes/${parent}/children`, { name, nodeType: 'cm:content' }, { auth })).json.entry.id as string
 

@@ -3,43 +3,17 @@
  * ClassesApi of the dictionary web scripts, against the mock over a real socket, every answer
  * checked against ACS's spec.
  */
-import { AlfrescoApi, AspectsApi, ClassesApi, NodesApi, TypesApi } from '@alfresco/js-api'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { startAlfrescoMock, type ManualStartedAlfrescoMock } from '../../src/index.js'
-import { recordingFetch as recordingFetchFor } from '../support/js-api.js'
+import { AspectsApi, ClassesApi, NodesApi, TypesApi } from '@alfresco/js-api'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { jsApiSuite, statusOf } from '../support/js-api.js'
 
-const { fetch: recordingFetch, sent, violations } = recordingFetchFor()
-const statusOf = (p: Promise<unknown>) =>
-  p.then(
-    () => 'resolved',
-    (e: { status?: number }) => e.status,
-  )
-
-let mock: ManualStartedAlfrescoMock
-let api: AlfrescoApi
+const suite = jsApiSuite()
 let nodes: NodesApi
 
-beforeAll(async () => {
-  mock = await startAlfrescoMock({ port: 0, clock: 'manual' })
-  vi.stubGlobal('fetch', recordingFetch)
-})
-
-afterAll(async () => {
-  vi.unstubAllGlobals()
-  await mock?.close()
-})
-
+// As alice: her home is a folder of her own, as in NodeApiTest's user1.
 beforeEach(async () => {
-  api = new AlfrescoApi({ hostEcm: mock.url, provider: 'ECM', authType: 'BASIC' })
-  await api.login('alice', 'alice')
-  nodes = new NodesApi(api)
-})
-
-afterEach(() => {
-  const found = violations.splice(0)
-  sent.length = 0
-  mock.reset()
-  expect(found, "answers received by js-api that break ACS's OpenAPI spec").toEqual([])
+  await suite.api.login('alice', 'alice')
+  nodes = new NodesApi(suite.api)
 })
 
 const newFolder = async (name: string, parent = '-my-') => (await nodes.createNode(parent, { name, nodeType: 'cm:folder' })).entry.id
@@ -72,7 +46,7 @@ describe('@alfresco/js-api NodesApi node operations', () => {
     expect(locked.entry.isLocked).toBe(true)
     expect(locked.entry.properties).toMatchObject({ 'cm:lockType': 'READ_ONLY_LOCK', 'cm:lockOwner': { id: 'alice' } })
     expect(await statusOf(nodes.updateNode(id, { name: 'z.txt' }))).toBe(409)
-    mock.clock.advance(60_000)
+    suite.mock.clock.advance(60_000)
     expect((await nodes.getNode(id, { include: ['isLocked'] })).entry.isLocked).toBe(false)
     await nodes.lockNode(id, {})
     const unlocked = await nodes.unlockNode(id, { include: ['isLocked'] })
@@ -83,15 +57,15 @@ describe('@alfresco/js-api NodesApi node operations', () => {
 
 describe('@alfresco/js-api model APIs', () => {
   it('reads types and aspects', async () => {
-    const type = await new TypesApi(api).getType('cm:content')
+    const type = await new TypesApi(suite.api).getType('cm:content')
     expect(type.entry).toMatchObject({ id: 'cm:content', title: 'Content' })
-    const aspects = await new AspectsApi(api).listAspects({ where: "(modelId in ('acme:contracts'))" })
+    const aspects = await new AspectsApi(suite.api).listAspects({ where: "(modelId in ('acme:contracts'))" })
     expect(aspects.list?.entries?.map((e) => e.entry.id)).toEqual(['acme:reviewable'])
   })
 
   it("reads the dictionary web script as ADF's metadata panel does", async () => {
-    const cls = await new ClassesApi(api).getClass('cm_auditable')
-    expect(sent.at(-1)?.url).toBe(`${mock.url}/alfresco/s/api/classes/cm_auditable`)
+    const cls = await new ClassesApi(suite.api).getClass('cm_auditable')
+    expect(suite.sent.at(-1)?.url).toBe(`${suite.mock.url}/alfresco/s/api/classes/cm_auditable`)
     expect(cls.name).toBe('cm:auditable')
     expect(Object.keys(cls.properties ?? {})).toEqual(expect.arrayContaining(['cm:created', 'cm:creator', 'cm:modified']))
   })

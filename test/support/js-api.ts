@@ -67,3 +67,10 @@ export function jsApiSuite(): { readonly mock: ManualStartedAlfrescoMock; readon
     sent,
   }
 }
+
+/** A js-api call's outcome: 'resolved', or the HTTP status it was rejected with. */
+export const statusOf = (p: Promise<unknown>): Promise<number | string | undefined> =>
+  p.then(
+    () => 'resolved',
+    (e: { status?: number }) => e.status,
+  )
