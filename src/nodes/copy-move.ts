@@ -76,7 +76,8 @@ function copyOf(deps: NodeDeps, node: MockNode, parentId: string, name: string, 
   delete copy.alias
   delete copy.system
   clearLock(copy)
-  for (const p of ['cm:owner', 'qshare:sharedId', 'qshare:sharedBy', 'qshare:expiryDate']) delete copy.properties[p]
+  // The copy starts its own version history (VersionableAspect's copy callback), made by the caller.
+  for (const p of ['cm:owner', 'qshare:sharedId', 'qshare:sharedBy', 'qshare:expiryDate', 'cm:versionLabel', 'cm:versionType']) delete copy.properties[p]
   if (!copy.aspectNames.includes('cm:copiedfrom')) copy.aspectNames.push('cm:copiedfrom')
   if (node.readers) copy.readers = [...node.readers]
   if (node.writers) copy.writers = [...node.writers]

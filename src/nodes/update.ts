@@ -77,7 +77,8 @@ function checkParent(node: MockNode, parentId: string): void {
 
 /**
  * NodesImpl.updateCustomAspects: the list is the complete set; missing aspects go with their
- * properties, but cm:auditable, sys:* and mandatory aspects stay (the type re-adds them).
+ * properties, but cm:auditable, sys:* and mandatory aspects stay (the type re-adds them). The
+ * versions that adding or removing cm:versionable makes or drops are the caller's (src/versions).
  */
 function updateCustomAspects(dict: Dictionary, draft: MockNode, wanted: readonly string[]): void {
   const keep = new Set(dict.mandatoryAspects(draft.nodeType))
@@ -88,8 +89,6 @@ function updateCustomAspects(dict: Dictionary, draft: MockNode, wanted: readonly
   for (const a of wanted) {
     if (a === 'cm:auditable' || draft.aspectNames.includes(a)) continue
     addAspect(dict, draft, a)
-    // VersionableAspect: adding cm:versionable makes the initial version, 1.0 MAJOR (NodeApiTest testUpdateNodeInfo).
-    if (a === 'cm:versionable') Object.assign(draft.properties, { 'cm:versionLabel': '1.0', 'cm:versionType': 'MAJOR' })
   }
 }
 

@@ -8,6 +8,7 @@ import { clearLock, isLocked, LIFETIMES, LOCK_TYPES, lockNode, mayUnlock, type L
 import { isSpecialNode } from '../nodes/special.js'
 import { updateNode, type NodeUpdate } from '../nodes/update.js'
 import type { MockNode } from '../store/types.js'
+import { createVersion, forgetVersions, VERSIONABLE, versionableAdded } from '../versions/service.js'
 import { nodeEntry, resolveNode, viewOf, type NodeContext } from './nodes-shared.js'
 
 /**
@@ -18,7 +19,14 @@ export function registerNodeOperations(app: Hono<Env>, deps: AppDeps): void {
   app.put('/nodes/:nodeId', async (c) => {
     const user = c.get('user')
     const req = await readUpdate(c, deps)
-    const node = updateNode(deps, () => resolveNode(deps, c.req.param('nodeId'), user), req, user, deps.permissionUpdater)
+    let wasVersioned = false
+    const lookup = () => {
+      const found = resolveNode(deps, c.req.param('nodeId'), user)
+      wasVersioned = found.aspectNames.includes(VERSIONABLE)
+      return found
+    }
+    const node = updateNode(deps, lookup, req, user, deps.permissionUpdater)
+    versionsAfterUpdate(deps, node, wasVersioned, req.properties !== undefined)
     return jsonResponse(nodeEntry(deps, node, user, viewOf(c), true))
   })
 
@@ -33,6 +41,7 @@ export function registerNodeOperations(app: Hono<Env>, deps: AppDeps): void {
     const t = await target(c)
     const { source, parent } = resolveTargets(t, lookup(c), c.req.param('nodeId'))
     const copy = copyNode(deps, source, parent, t.name, user)
+    startHistories(deps, copy)
     return jsonResponse(nodeEntry(deps, copy, user, viewOf(c), true), 201)
   })
 
@@ -61,6 +70,24 @@ export function registerNodeOperations(app: Hono<Env>, deps: AppDeps): void {
     clearLock(node)
     return jsonResponse(nodeEntry(deps, node, user, viewOf(c), true))
   })
+}
+
+/**
+ * The versions an update makes (VersionableAspect, NodeApiTest testUpdateNodeInfo): adding
+ * cm:versionable makes 1.0, removing it drops the history (NodeVersionsApiTest), and with
+ * cm:autoVersionOnUpdateProps=true a properties update makes a minor version.
+ */
+function versionsAfterUpdate(deps: AppDeps, node: MockNode, wasVersioned: boolean, propertiesSent: boolean): void {
+  const versioned = node.aspectNames.includes(VERSIONABLE)
+  if (versioned && !wasVersioned) versionableAdded(deps, node)
+  else if (!versioned && wasVersioned) forgetVersions(deps, node)
+  else if (versioned && propertiesSent && node.properties['cm:autoVersionOnUpdateProps'] === true) createVersion(deps, node, 'MINOR')
+}
+
+/** Each versionable node of a copy starts its own history at 1.0. */
+function startHistories(deps: AppDeps, node: MockNode): void {
+  versionableAdded(deps, node)
+  for (const child of deps.store.children(node.id)) startHistories(deps, child)
 }
 
 /**

@@ -94,6 +94,27 @@ describe('PUT /nodes/{nodeId}', () => {
     expectAlfrescoError(await put(mock, `/nodes/${d1}`, { permissions: { isInheritanceEnabled: false } }, { auth: ALICE }), 501, 'mock.NotImplemented')
   })
 
+  // NodeApiTest testUpdateNodeInfo ("test versioning for metadata-only updates") and NodeVersionsApiTest.
+  it('versions metadata updates only with cm:autoVersionOnUpdateProps, and drops the history with cm:versionable', async () => {
+    const f0 = await folder('f0')
+    const id = (await post(mock, `/nodes/${f0}/children?majorVersion=true`, { name: 'My File', nodeType: 'cm:content' }, { auth: ALICE })).json.entry.id
+    const label = async (props: Record<string, unknown>) => (await put(mock, `/nodes/${id}`, { properties: props }, { auth: ALICE, invalidRequest: true })).json.entry.properties['cm:versionLabel']
+    expect(await label({ 'cm:title': 'my file title' })).toBe('1.0')
+    expect(await label({ 'cm:autoVersionOnUpdateProps': true })).toBe('1.1')
+    expect(await label({ 'cm:title': 'my file title 2' })).toBe('1.2')
+    expect(await label({ 'cm:autoVersionOnUpdateProps': false })).toBe('1.2')
+    expect(await label({ 'cm:title': 'my file title 3' })).toBe('1.2')
+    const versions = async () => (await get(mock, `/nodes/${id}/versions`, { auth: ALICE })).json.list.entries.map((e: { entry: { id: string } }) => e.entry.id)
+    expect(await versions()).toEqual(['1.2', '1.1', '1.0'])
+    await put(mock, `/nodes/${id}`, { aspectNames: ['cm:titled'] }, { auth: ALICE })
+    expect(await versions()).toEqual([])
+    // A copy of a versioned file starts its own history.
+    await put(mock, `/nodes/${id}`, { aspectNames: ['cm:titled', 'cm:versionable'] }, { auth: ALICE })
+    const copy = (await post(mock, `/nodes/${id}/copy`, { targetParentId: f0, name: 'copy' }, { auth: ALICE })).json.entry
+    expect(copy.properties['cm:versionLabel']).toBe('1.0')
+    expect((await get(mock, `/nodes/${copy.id}/versions`, { auth: ALICE })).json.list.entries).toHaveLength(1)
+  })
+
   // ACA's rename-folder request (aca-requests.md #31), replayed against the default fixtures.
   it("answers ACA's rename of a folder as ACS would", async () => {
     const projects = fixtureNode(mock, 'Shared/Projects').id
