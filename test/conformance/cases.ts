@@ -14,6 +14,8 @@ export interface Ctx {
   tagId?: string
   commentId?: string
   categoryId?: string
+  /** The copy the node-operation cases make, move, lock and unlock. */
+  copyId?: string
 }
 
 export interface Case {
@@ -127,18 +129,18 @@ const operations: Case[] = [
   { name: 'generalise the type', method: 'PUT', path: (c) => `/nodes/${c.folderId}`, body: { nodeType: 'cm:cmobject' }, status: 400 },
   { name: 'a name taken', method: 'PUT', path: (c) => `/nodes/${c.folderId}`, body: { name: 'Projects' }, status: 409 },
   { name: 'update an unknown node', method: 'PUT', path: '/nodes/no-such-node', body: { name: 'x' }, status: 404 },
-  { name: 'copy a file', method: 'POST', path: `/nodes/${FILE_A}/copy`, body: { targetParentId: '-shared-', name: 'copy.txt' }, status: 201, keep: (j, c) => (c.fileId = j.entry?.id) },
+  { name: 'copy a file', method: 'POST', path: `/nodes/${FILE_A}/copy`, body: { targetParentId: '-shared-', name: 'copy.txt' }, status: 201, keep: (j, c) => (c.copyId = j.entry?.id) },
   { name: 'copy onto a name taken', method: 'POST', path: `/nodes/${FILE_A}/copy`, body: { targetParentId: '-shared-' }, status: 409 },
   { name: 'copy without a target', method: 'POST', path: `/nodes/${FILE_A}/copy`, body: { name: 'x' }, status: 400, invalid: true },
-  { name: 'move the copy', method: 'POST', path: (c) => `/nodes/${c.fileId}/move`, body: { targetParentId: '-my-' }, status: 200 },
-  { name: 'move into a file', method: 'POST', path: (c) => `/nodes/${c.fileId}/move`, body: { targetParentId: FILE_A }, status: 400 },
-  { name: 'lock', method: 'POST', path: (c) => `/nodes/${c.fileId}/lock?include=isLocked`, body: { type: 'FULL', timeToExpire: 60 }, status: 200 },
-  { name: 'lock, by another user', method: 'POST', path: (c) => `/nodes/${c.fileId}/lock`, auth: 'bob:bob', body: {}, status: 403 },
-  { name: 'update a locked node', method: 'PUT', path: (c) => `/nodes/${c.fileId}`, body: { name: 'y.txt' }, status: 409 },
+  { name: 'move the copy', method: 'POST', path: (c) => `/nodes/${c.copyId}/move`, body: { targetParentId: '-my-' }, status: 200 },
+  { name: 'move into a file', method: 'POST', path: (c) => `/nodes/${c.copyId}/move`, body: { targetParentId: FILE_A }, status: 400 },
+  { name: 'lock', method: 'POST', path: (c) => `/nodes/${c.copyId}/lock?include=isLocked`, body: { type: 'FULL', timeToExpire: 60 }, status: 200 },
+  { name: 'lock, by another user', method: 'POST', path: (c) => `/nodes/${c.copyId}/lock`, auth: 'bob:bob', body: {}, status: 403 },
+  { name: 'update a locked node', method: 'PUT', path: (c) => `/nodes/${c.copyId}`, body: { name: 'y.txt' }, status: 409 },
   { name: 'lock a folder', method: 'POST', path: (c) => `/nodes/${c.folderId}/lock`, body: {}, status: 400 },
-  { name: 'a bad lock type', method: 'POST', path: (c) => `/nodes/${c.fileId}/lock`, body: { type: 'FULL123' }, status: 400, invalid: true },
-  { name: 'unlock', method: 'POST', path: (c) => `/nodes/${c.fileId}/unlock`, status: 200 },
-  { name: 'unlock what is not locked', method: 'POST', path: (c) => `/nodes/${c.fileId}/unlock`, status: 422 },
+  { name: 'a bad lock type', method: 'POST', path: (c) => `/nodes/${c.copyId}/lock`, body: { type: 'FULL123' }, status: 400, invalid: true },
+  { name: 'unlock', method: 'POST', path: (c) => `/nodes/${c.copyId}/unlock`, status: 200 },
+  { name: 'unlock what is not locked', method: 'POST', path: (c) => `/nodes/${c.copyId}/unlock`, status: 422 },
 ]
 
 // The model API (alfresco-model.yaml): TypesImpl, AspectsImpl.
