@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { errors } from '../errors.js'
+import { DepthError, MAX_JSON_DEPTH, parseJsonText } from '../safe-parse.js'
 
 /** The largest request body the mock reads (JSON and multipart alike); larger ones get 413. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024
@@ -35,10 +36,21 @@ export async function readJson(c: Context, limit: number): Promise<unknown> {
   const text = new TextDecoder().decode(bytes)
   if (text.trim() === '') return undefined
   try {
-    return JSON.parse(text) as unknown
+    return parseJsonText(text, MAX_JSON_DEPTH)
   } catch (err) {
+    if (err instanceof DepthError) throw tooDeep(err)
     throw errors.unreadableBody((err as Error).message)
   }
+}
+
+/**
+ * Jackson's StreamConstraintsException, as ACS wraps it (JacksonHelper: "Could not read content
+ * from HTTP request body: …"); the wording is Jackson 2.16+'s (derived from Jackson's source).
+ */
+export function tooDeep(err: DepthError) {
+  return errors.unreadableBody(
+    `Document nesting depth (${err.depth}) exceeds the maximum allowed (${err.limit}, from \`StreamReadConstraints.getMaxNestingDepth()\`)`,
+  )
 }
 
 /** Property names of `body` that are not in `known`, as Jackson's FAIL_ON_UNKNOWN_PROPERTIES sees them. */

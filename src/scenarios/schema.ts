@@ -19,7 +19,8 @@ function build(z: typeof Z) {
     .union(
       [
         z.number().nonnegative({ error: notADuration }),
-        z.string().regex(/^\s*(\d+(\.\d+)?|\.\d+)\s*(ms|s|m|min|h|d)?\s*$/, { error: notADuration }),
+        // The unit group holds its own \s*, so the two runs of spaces never compete (linear on any input).
+        z.string().regex(/^\s*(?:\d+(?:\.\d+)?|\.\d+)(?:\s*(?:ms|s|m|min|h|d))?\s*$/, { error: notADuration }),
       ],
       { error: notADuration },
     )
@@ -51,7 +52,7 @@ function build(z: typeof Z) {
       method: z.enum(HTTP_METHODS).optional(),
       path: z
         .string()
-        .regex(/^\//)
+        .regex(/^\//, 'must start with /, such as /downloads/{id}')
         .optional()
         .describe('Relative to the API base, e.g. /downloads/{id}; `{x}` matches one path segment.'),
       user: z.string().min(1).optional().describe('The authenticated user id.'),
@@ -103,23 +104,26 @@ function build(z: typeof Z) {
       .describe('A transport fault: a name, or an object with `type` and its settings.'),
   })
 
+  const auth = z.strictObject({ ticketLifetime: duration.optional().describe('Ticket lifetime after inactivity.') })
+
   const scenarioFileSchema = z
     .strictObject({
       $schema: z.string().optional(),
       name: z
         .string()
-        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be letters, digits, ".", "_" and "-", starting with a letter or digit')
         .optional()
         .describe('Used by X-Mock-Scenario and the journal; defaults to the file name.'),
       description: z.string().min(1).optional(),
       downloads: z.array(downloadRule).optional().describe('Per-download progression scripts; the first match wins.'),
       faults: z.array(faultRule).optional().describe('Fault rules; each counts its matches, the first that fires wins.'),
-      auth: z
-        .strictObject({ ticketLifetime: duration.optional().describe('Ticket lifetime after inactivity.') })
-        .optional(),
+      auth: auth.optional(),
     })
     .describe('An alfresco-mock-server scenario.')
-  return { scenarioFileSchema, faultRule }
+  const objects = [scenarioFileSchema, auth, downloadRule, downloadRule.shape.match, step, faultRule, requestMatch, respond, ...faultObject.options]
+  /** Every key the format knows, for "did you mean" hints on unknown keys. */
+  const knownKeys: readonly string[] = [...new Set(objects.flatMap((o) => Object.keys(o.shape)))]
+  return { scenarioFileSchema, faultRule, knownKeys }
 }
 
 let built: ReturnType<typeof build> | undefined

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv'
+import { DepthError, MAX_JSON_DEPTH, parseJsonText } from '../safe-parse.js'
 import { checkParams } from './params.js'
 import { OperationIndex, readRequestSpec } from './spec.js'
 import type { ApiSpec, JsonSchema, OperationSpec, RequestSpec } from './types.js'
@@ -72,8 +73,9 @@ export class RequestValidator {
     if (text.trim() === '') return op.body.required ? [`body: required (${schemaName(op)}), but none was sent`] : []
     let value: unknown
     try {
-      value = JSON.parse(text)
-    } catch {
+      value = parseJsonText(text, MAX_JSON_DEPTH)
+    } catch (err) {
+      if (err instanceof DepthError) return [`body: nested deeper than ${err.limit} levels, as ACS's JSON reader refuses`]
       return [`body: not valid JSON (${schemaName(op)} expected)`]
     }
     const fn = this.#compile(api, op, schema)

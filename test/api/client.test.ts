@@ -193,7 +193,7 @@ describe('scenarios through the client', () => {
       .catch((e: unknown) => e)) as MockControlError
     expect(error).toBeInstanceOf(MockControlError)
     expect(error.status).toBe(400)
-    expect(error.message).toMatch(/2 problems:\n {2}- .*faults\[0\]\.fault: "warp" is not a fault/)
+    expect(error.message).toContain('2 problems:\n  - <request body>:1 at faults[0].match.method: expected one of GET, POST, PUT, DELETE, HEAD, PATCH, OPTIONS, got "YEET".\n  - <request body>:1 at faults[0].fault: "warp" is not a fault.')
     await expect(client().useScenario('no-such-scenario')).rejects.toThrow(/no-such-scenario/)
   })
 })

@@ -30,7 +30,7 @@ describe('the scenario given at start', () => {
   it('fails to start with every problem of a broken scenario named', () => {
     const start = () => createAlfrescoMock({ scenario: { faults: [{ match: { method: 'YEET' }, fault: 'warp' }] } })
     expect(start).toThrow(ConfigFileError)
-    expect(start).toThrow(/2 problems:\n {2}- <object> at faults\[0\]\.fault: "warp" is not a fault/)
+    expect(start).toThrow('2 problems:\n  - <object> at faults[0].match.method: expected one of GET, POST, PUT, DELETE, HEAD, PATCH, OPTIONS, got "YEET".\n  - <object> at faults[0].fault: "warp" is not a fault.')
   })
 
   it('refuses a scenario option that is neither a name, a path nor an object', () => {
@@ -68,10 +68,13 @@ describe('/__mock/scenario', () => {
   it('PUT answers 400 naming every problem of a broken body', async () => {
     const r = await control('PUT', '/scenario', "faults:\n  - match: { path: '/folders/{id}', method: GET }\n    on: [0]\n")
     const e = expectAlfrescoError(r, 400, 'framework.exception.InvalidArgument')
-    expect(e.briefSummary).toContain('Failed to load scenario "<request body>": 3 problems:')
-    expect(e.briefSummary).toContain('<request body> at faults[0].match.path: "/folders/{id}" matches no route')
-    expect(e.briefSummary).toContain('<request body> at faults[0].on[0]:')
-    expect(e.briefSummary).toContain('<request body> at faults[0]: a rule needs `respond` or `fault`.')
+    expect(e.briefSummary).toBe(
+      '00150000 Failed to load scenario "<request body>": 3 problems:\n' +
+        '  - <request body>:2 at faults[0].match.path: "/folders/{id}" matches no route the mock serves. Please use one of /downloads, /downloads/{id}, /nodes/{id}, /nodes/{id}/children, /nodes/{id}/content, /tickets, /tickets/{id}.\n' +
+        '  - <request body>:2 at faults[0]: a rule needs `respond` or `fault`. Please add one.\n' +
+        '  - <request body>:3 at faults[0].on[0]: must be more than 0, got number 0.\n' +
+        'Please fix them and start again.',
+    )
     expect(mock.scenario?.name).toBe('flaky-status')
   })
 

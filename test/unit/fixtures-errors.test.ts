@@ -56,7 +56,7 @@ describe('a fixture file with mistakes', () => {
       {
         file: 'test/fixtures-data/syntax-error.yaml:3',
         path: '',
-        message: 'YAML syntax error at line 3, column 1: Flow map in block collection must be sufficiently indented and end with a }.',
+        message: 'YAML syntax error at line 3, column 1: Flow map in block collection must be sufficiently indented and end with a }. Please fix the YAML syntax.',
       },
     ])
   })
