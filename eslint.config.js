@@ -35,7 +35,7 @@ export default tseslint.config(
       ],
     },
   },
-  layer(['src/clock.ts', 'src/ids.ts', 'src/errors.ts'], [noHono, { group: ['./rest/*', './store/*', './downloads/*', './fixtures/*', './scenarios/*', './http/*', './routes/*', './app', './mock', './server', './cli'], message: 'clock, ids and errors depend on nothing.' }]),
+  layer(['src/clock.ts', 'src/ids.ts', 'src/errors.ts', 'src/safe-parse.ts'], [noHono, { group: ['./rest/*', './store/*', './downloads/*', './fixtures/*', './scenarios/*', './http/*', './routes/*', './app', './mock', './server', './cli'], message: 'clock, ids, errors and the parse guard depend on nothing.' }]),
   layer(['src/rest/**'], [noHono, { group: ['**/store/*', '**/downloads/*', '**/fixtures/*', '**/scenarios/*', '**/validate/*', '**/http/*', '**/routes/*', '**/app', '**/mock', '**/server', '**/cli', '**/options', '**/log'], message: 'rest (the REST framework\'s shared parameter rules) depends on clock, ids and errors only.' }]),
   layer(['src/store/**'], [noHono, { group: ['../rest/*', '../downloads/*', '../fixtures/*', '../scenarios/*', '../http/*', '../routes/*', '../app', '../mock', '../server', '../cli'], message: 'store sits below everything but clock, ids and errors.' }]),
   layer(['src/model/**'], [noHono, { group: ['../nodes/*', '../downloads/*', '../fixtures/*', '../scenarios/*', '../http/*', '../routes/*', '../app', '../mock', '../server', '../cli'], message: 'The content model sits on store: below node operations, fixtures and HTTP.' }]),

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module'
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv'
 import { DepthError, MAX_JSON_DEPTH, parseJsonText } from '../safe-parse.js'
-import { checkParams } from './params.js'
+import { checkParams, shown, SHOWN_VALUE_CHARS } from './params.js'
+import { specRegExp } from './patterns.js'
 import { OperationIndex, readRequestSpec } from './spec.js'
 import type { ApiSpec, JsonSchema, OperationSpec, RequestSpec } from './types.js'
 
@@ -98,7 +99,8 @@ export class RequestValidator {
     let ajv = this.#ajv.get(api.file)
     if (!ajv) {
       // unicodeRegExp: false: the Node `name` pattern has escapes that are invalid under /u.
-      ajv = new (loadAjv())({ strict: false, allErrors: true, unicodeRegExp: false })
+      // code.regExp: every `pattern` runs in linear time (src/validate/patterns.ts), never backtracking.
+      ajv = new (loadAjv())({ strict: false, allErrors: true, unicodeRegExp: false, code: { regExp: specRegExp } })
       ajv.addFormat('date-time', DATE_TIME)
       for (const f of ['int32', 'int64', 'bytes', 'binary', 'password']) ajv.addFormat(f, true)
       ajv.addSchema({ $id: api.file, definitions: api.definitions })
@@ -131,13 +133,20 @@ function schemaName(op: OperationSpec): string {
   return typeof ref === 'string' ? ref.replace('#/definitions/', '') : op.body?.name ?? 'a body'
 }
 
+/** Body fields whose value never appears in a message (the journal is readable without credentials). */
+const SECRET_FIELDS = new Set(['password', 'oldPassword'])
+
 function describe(e: ErrorObject, body: unknown): string {
-  const at = e.instancePath || '/'
+  const path = e.instancePath || '/'
+  const at = path.length > SHOWN_VALUE_CHARS ? `${path.slice(0, SHOWN_VALUE_CHARS)}…` : path
   const allowed = (e.params as { allowedValues?: unknown[] }).allowedValues
   const detail = allowed ? ` (${allowed.join(', ')})` : ''
   if (e.keyword === 'required') return `${at}: ${e.message ?? 'required'}`
-  const value = JSON.stringify(valueAt(body, e.instancePath)) ?? 'undefined'
-  return `${at}: ${e.message ?? e.keyword}${detail}, got ${value.slice(0, 60)}`
+  if (SECRET_FIELDS.has(path.slice(path.lastIndexOf('/') + 1))) return `${at}: ${e.message ?? e.keyword}${detail}`
+  const v = valueAt(body, e.instancePath)
+  // Cut before serialising: the value can be a megabyte string or a deep object.
+  const value = typeof v === 'string' ? shown(v) : typeof v === 'object' && v !== null ? (Array.isArray(v) ? 'a list' : 'an object') : String(v)
+  return `${at}: ${e.message ?? e.keyword}${detail}, got ${value}`
 }
 
 /** The value at a JSON pointer (ajv's instancePath) of `body`, for messages. */
@@ -145,7 +154,7 @@ export function valueAt(body: unknown, pointer: string): unknown {
   let v = body
   for (const raw of pointer.split('/').slice(1)) {
     const k = raw.replaceAll('~1', '/').replaceAll('~0', '~')
-    v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[k] : undefined
+    v = typeof v === 'object' && v !== null && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined
   }
   return v
 }
