@@ -139,7 +139,7 @@ function checkDownloadOptions(downloads: DownloadOptions | undefined): void {
     ...Object.entries(cleaner ?? {}).filter(([k]) => k !== 'enabled'),
   ]
   for (const [key, value] of given) {
-    const ok = wanted[key]
+    const ok = Object.hasOwn(wanted, key) ? wanted[key] : undefined
     if (value === undefined || !ok) continue
     if (typeof value !== 'number' || !Number.isFinite(value) || !ok(value)) {
       throw new TypeError(`Failed to create the mock: downloads ${key} ${JSON.stringify(value)} is out of range. Please see the README's download settings for what it takes.`)

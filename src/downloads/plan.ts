@@ -56,7 +56,11 @@ export function checkRequest(store: NodeStore, user: MockUser, nodeIds: readonly
  */
 export function buildPlan(store: NodeStore, owner: MockUser, roots: readonly MockNode[]): Plan {
   const entries: PlanEntry[] = []
-  const visit = (node: MockNode, prefix: string): void => {
+  // Depth first with an explicit stack (children pushed in reverse, so they come out in order):
+  // a folder chain thousands deep would overflow the call stack as recursion.
+  const pending: [MockNode, string][] = roots.map((root): [MockNode, string] => [root, '']).reverse()
+  while (pending.length > 0) {
+    const [node, prefix] = pending.pop()!
     const path = prefix + node.name
     if (node.content && !node.isFolder) {
       const size = contentSize(node.content.source)
@@ -65,11 +69,11 @@ export function buildPlan(store: NodeStore, owner: MockUser, roots: readonly Moc
       entries.push({ path: `${path}/`, kind: 'folder', nodeId: node.id, size: 0, date: node.modifiedAt })
     }
     // A node that is neither (a download without its ZIP yet) has no entry, but ACS still walks below it.
-    for (const child of store.children(node.id)) {
-      if (store.canRead(child, owner)) visit(child, `${path}/`)
+    const children = store.children(node.id)
+    for (let i = children.length - 1; i >= 0; i--) {
+      if (store.canRead(children[i]!, owner)) pending.push([children[i]!, `${path}/`])
     }
   }
-  for (const root of roots) visit(root, '')
   return withTotals(entries)
 }
 

@@ -10,7 +10,7 @@ import type { Env } from './context.js'
 export function requestHeader(c: Context<Env>, name: string): string | undefined {
   const raw = c.env?.incoming?.headers
   if (!raw) return c.req.header(name)
-  const value = raw[name]
+  const value = Object.hasOwn(raw, name) ? raw[name] : undefined
   return Array.isArray(value) ? value.join(', ') : value
 }
 

@@ -179,8 +179,10 @@ export function pathBelow(store: NodeStore, ancestors: MockNode[], user: MockUse
       break
     }
     const aspects = visibleAspects(a.aspectNames)
-    elements.unshift({ id: a.id, name: a.name, nodeType: a.nodeType, ...(aspects.length ? { aspectNames: aspects } : {}) })
+    elements.push({ id: a.id, name: a.name, nodeType: a.nodeType, ...(aspects.length ? { aspectNames: aspects } : {}) })
   }
+  // Collected from the parent up, pushed and reversed once (unshift is quadratic on a deep chain).
+  elements.reverse()
   if (elements.length === 0) return { elements }
   return { name: elements.map((e) => `/${e.name}`).join(''), isComplete, elements }
 }

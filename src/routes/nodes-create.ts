@@ -42,10 +42,12 @@ export function createNode(deps: AppDeps, parent: MockNode, req: NewNode, user: 
   const isFolder = deps.dictionary.isSubClass(nodeType, 'cm:folder')
   const values = convertProperties(deps.dictionary, deps.auth, props)
   requireFolder(parent)
-  const target = getOrCreatePath(deps, parent, req.relativePath, user)
-  if (!deps.store.canWrite(target, user)) throw errors.permissionDenied()
+  const { target, folders } = planPath(deps, parent, req.relativePath, user)
+  // A folder made for relativePath is the caller's own: writable, empty.
+  const existingTarget = folders.length === 0
+  if (existingTarget && !deps.store.canWrite(target, user)) throw errors.permissionDenied()
   let finalName = name
-  if (nameTaken(deps, target.id, name)) {
+  if (existingTarget && nameTaken(deps, target.id, name)) {
     const existing = deps.store.children(target.id).find((n) => n.name.toLowerCase() === name.toLowerCase())!
     if (req.autoRename) finalName = uniqueName(deps, target.id, name)
     else if (req.overwrite && req.upload && existing.aspectNames.includes('cm:versionable')) {
@@ -54,8 +56,11 @@ export function createNode(deps: AppDeps, parent: MockNode, req: NewNode, user: 
     else if (req.kind === 'upload') throw errors.invalidLiteral(`${name} already exists.`, 409)
     else throw errors.nameClash(name)
   }
-  const node = buildNode(deps, target, { ...req, name: finalName, nodeType }, isFolder, user, { values, aspects })
+  const node = buildNode(deps, folders.at(-1) ?? target, { ...req, name: finalName, nodeType }, isFolder, user, { values, aspects })
   checkName(deps, finalName, node)
+  // Every check has passed and nothing is stored yet (ACS rolls the transaction back on any failure):
+  // the relativePath folders and the node go in together.
+  for (const folder of folders) deps.store.add(folder)
   deps.store.add(node)
   if (req.version) initialVersion(deps, node, req.version)
   versionableAdded(deps, node)
@@ -75,11 +80,16 @@ function checkType(deps: AppDeps, req: NewNode): string {
   return type
 }
 
-/** NodesImpl.makeFolders: missing folders are created (write permission needed); a file in the way is a 409. */
-function getOrCreatePath(deps: AppDeps, parent: MockNode, relativePath: string | undefined, user: MockUser): MockNode {
+/**
+ * NodesImpl.makeFolders, checked before anything is made: the deepest existing folder on the path
+ * and the folders still to create (built, named and permitted, not yet stored). A file in the way
+ * is a 409; creating below a folder needs write permission there.
+ */
+function planPath(deps: AppDeps, parent: MockNode, relativePath: string | undefined, user: MockUser): { target: MockNode; folders: MockNode[] } {
   let current = parent
+  const folders: MockNode[] = []
   for (const element of (relativePath ?? '').split('/').map((e) => e.trim()).filter((e) => e !== '')) {
-    const existing = deps.store.children(current.id).find((n) => n.name.toLowerCase() === element.toLowerCase())
+    const existing = folders.length === 0 ? deps.store.children(current.id).find((n) => n.name.toLowerCase() === element.toLowerCase()) : undefined
     if (existing && !existing.isFolder) {
       throw errors.invalidLiteral(`Name [${element}] already exists in the target parent: ${current.name}`, 409)
     }
@@ -87,12 +97,12 @@ function getOrCreatePath(deps: AppDeps, parent: MockNode, relativePath: string |
       current = existing
       continue
     }
-    if (!deps.store.canWrite(current, user)) throw errors.permissionDenied()
-    const folder = buildNode(deps, current, { ...emptyRequest('json'), name: element, nodeType: 'cm:folder' }, true, user)
+    if (folders.length === 0 && !deps.store.canWrite(current, user)) throw errors.permissionDenied()
+    const folder = buildNode(deps, folders.at(-1) ?? current, { ...emptyRequest('json'), name: element, nodeType: 'cm:folder' }, true, user)
     checkName(deps, element, folder)
-    current = deps.store.add(folder)
+    folders.push(folder)
   }
-  return current
+  return { target: current, folders }
 }
 
 /** A request with nothing set yet. */

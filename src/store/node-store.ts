@@ -48,16 +48,19 @@ export class NodeStore {
   /**
    * Takes a node and its subtree out of the repository and returns them, parents before children
    * and siblings in order, so that `add` in that order puts them back as they were (the trashcan).
+   * Iterative: a chain 20,000 folders deep would overflow the stack as recursion.
    */
   detach(id: string): MockNode[] {
     const node = this.#nodes.get(id)
     if (!node) return []
     const out: MockNode[] = []
-    const walk = (n: MockNode): void => {
+    const pending: MockNode[] = [node]
+    while (pending.length > 0) {
+      const n = pending.pop()!
       out.push(n)
-      for (const childId of this.#children.get(n.id) ?? []) walk(this.#nodes.get(childId)!)
+      const children = this.#children.get(n.id) ?? []
+      for (let i = children.length - 1; i >= 0; i--) pending.push(this.#nodes.get(children[i]!)!)
     }
-    walk(node)
     for (const n of out) {
       this.#children.delete(n.id)
       this.#nodes.delete(n.id)
@@ -65,7 +68,8 @@ export class NodeStore {
     }
     if (node.parentId !== undefined) {
       const siblings = this.#children.get(node.parentId)
-      if (siblings) siblings.splice(siblings.indexOf(id), 1)
+      const at = siblings?.indexOf(id) ?? -1
+      if (at >= 0) siblings!.splice(at, 1)
     }
     return out
   }
@@ -111,13 +115,14 @@ export class NodeStore {
   ancestors(id: string): MockNode[] {
     const out: MockNode[] = []
     let parent = this.#nodes.get(id)?.parentId
+    // Pushed and reversed once: unshift per step is quadratic on a deep chain.
     while (parent !== undefined) {
       const node = this.#nodes.get(parent)
       if (!node) break
-      out.unshift(node)
+      out.push(node)
       parent = node.parentId
     }
-    return out
+    return out.reverse()
   }
 
   /** `-root-`, `-shared-`, `-my-` (per user), else the id itself. Unknown aliases stay as given. */

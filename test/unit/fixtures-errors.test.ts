@@ -40,7 +40,7 @@ describe('a fixture file with mistakes', () => {
         `  - ${f}:14 at nodes[0].children[1].name: "A.TXT" is already used by nodes[0].children[0] in the same folder (names are unique ignoring case, as in ACS). Please rename one of them.`,
         `  - ${f}:15 at nodes[0].children[2].size: "12XB" is not a size. Please use a number of bytes or a number with one of B, kB, MB, GB, TB, KiB, MiB, GiB, TiB, such as "50MiB".`,
         `  - ${f}:16 at nodes[0].children[3]: is neither a folder nor a file. Please add children: [] for an empty folder or content: '' for an empty file.`,
-        `  - ${f}:17 at nodes[0].children[4].name: "bad:name" is not a valid ACS name. Please leave out * " < > \\ / ? : |, a trailing dot and surrounding spaces.`,
+        `  - ${f}:17 at nodes[0].children[4].name: "bad:name" is not a valid ACS name. Please leave out * " < > \\ / ? : |, control characters, a trailing dot and surrounding spaces.`,
         `  - ${f}:18 at nodes[0].children[5].contentFile: "./missing.jpg" does not exist (looked for ${dataDir}missing.jpg). Please check the path: it is relative to the fixture file.`,
         `  - ${f}:20 at nodes[1].readers[0]: unknown user "mallory". Please add it to users or use one of admin, GROUP_EVERYONE.`,
         `  - ${f}:21 at nodes[1].createdAt: "yesterday" is not a date. Please use ISO 8601, such as "2024-01-15T09:00:00.000Z".`,
@@ -113,7 +113,7 @@ describe('fixture checks', () => {
         { name: 'e', base64: 'not base64!' },
       ]),
     ).toEqual([
-      'nodes[0].name: "a." is not a valid ACS name. Please leave out * " < > \\ / ? : |, a trailing dot and surrounding spaces.',
+      'nodes[0].name: "a." is not a valid ACS name. Please leave out * " < > \\ / ? : |, control characters, a trailing dot and surrounding spaces.',
       'nodes[0].size: -1 is not a size. Please use a number of bytes or a number with one of B, kB, MB, GB, TB, KiB, MiB, GiB, TiB, such as "50MiB".',
       'nodes[1].createdAt: "2024-13-45" is not a date. Please use ISO 8601, such as "2024-01-15T09:00:00.000Z".',
       'nodes[1].size: "1.5B" is not a whole number of bytes (1.5). Please round it.',

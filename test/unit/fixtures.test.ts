@@ -139,10 +139,26 @@ describe('a fixture file with every kind of field', () => {
     expect(text(files('seedless.txt'))).toBe(text(loadFixtures(data('every-source.yaml'), ctx).nodes.find((n) => n.name === 'seedless.txt')!))
   })
 
-  it('names an unknown faker generator when the text is first read', () => {
-    const seed2 = loadFixtures({ nodes: [{ name: 'x.txt', faker: { generator: 'lorem.nothing', seed: 1 } }] }, ctx)
-    expect(() => readContent(seed2.nodes[1]!.content!.source)).toThrow(
-      'Failed to generate the content of "x.txt": faker has no generator "lorem.nothing". Please use one listed at https://fakerjs.dev/api/, such as lorem.paragraphs.',
+  it('refuses at load a faker generator that does not exist, or arguments faker refuses, as any other fixture problem', () => {
+    const load = () =>
+      loadFixtures(
+        {
+          nodes: [
+            { name: 'x.txt', faker: { generator: 'lorem.nothing', seed: 1 } },
+            { name: 'y.txt', faker: { generator: 'lorem.constructor' } },
+            { name: 'z.txt', faker: { generator: 'helpers.arrayElement', args: [[]] } },
+          ],
+        },
+        ctx,
+      )
+    expect(load).toThrow(
+      [
+        'Failed to load fixtures "<object>": 3 problems:',
+        '  - <object> at nodes[0].faker.generator: faker has no generator "lorem.nothing". Please use one listed at https://fakerjs.dev/api/, such as lorem.paragraphs.',
+        '  - <object> at nodes[1].faker.generator: faker has no generator "lorem.constructor". Please use one listed at https://fakerjs.dev/api/, such as lorem.paragraphs.',
+        "  - <object> at nodes[2].faker.args: faker's helpers.arrayElement refused these arguments: Cannot get value from empty dataset. Please check them against https://fakerjs.dev/api/.",
+        'Please fix them and start again.',
+      ].join('\n'),
     )
   })
 

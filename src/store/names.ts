@@ -1,0 +1,12 @@
+/**
+ * The index of the first of Unicode's Cc characters (C0, DEL, C1) in a node name, or -1. ACS
+ * stores such names as given and writes them into ZIP entries that tools cannot extract; the mock
+ * refuses them wherever a name comes in (fixtures, create, upload, rename).
+ */
+export function controlCharAt(name: string): number {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i)
+    if (c <= 0x1f || (c >= 0x7f && c <= 0x9f)) return i
+  }
+  return -1
+}
