@@ -7,7 +7,7 @@ import { loadFixtures } from './fixtures/load.js'
 import type { AppDeps, Env, NodeBindings } from './http/context.js'
 import { settleInProcess } from './http/faults.js'
 import { randomIds, sequentialIds } from './ids.js'
-import { createLogger } from './log.js'
+import { createLogger, type Logger } from './log.js'
 import { builtinModels } from './model/builtin.js'
 import { Dictionary } from './model/dictionary.js'
 import { mergeDownloadSettings, resolveOptions, type DownloadOptions, type MockOptions, type ResolvedOptions } from './options.js'
@@ -72,6 +72,19 @@ export interface AlfrescoMock {
   dispose(): void
 }
 
+/**
+ * An empty fixture file, or one without an enabled user, starts a mock every API call answers 401:
+ * allowed (a test may only use the control API), but never silently.
+ */
+function warnIfNobodyCanLogIn(seed: SeedData, log: Logger): void {
+  if (seed.users.some((u) => u.enabled)) return
+  const none = seed.users.length === 0 ? 'define no users' : 'define no enabled user'
+  log.warn(
+    `The fixtures "${seed.source}" ${none}: nobody can log in, so every API request will answer 401. ` +
+      'Please add one, such as users: [{ id: admin, password: admin, admin: true }].',
+  )
+}
+
 /** A mock whose clock is manual (the type `createAlfrescoMock({ clock: 'manual' })` returns). */
 export type ManualAlfrescoMock = AlfrescoMock & { readonly clock: ManualClock }
 
@@ -96,6 +109,7 @@ export function buildMock(resolved: ResolvedOptions): AlfrescoMock {
   const ids = resolved.ids === 'sequential' ? sequentialIds() : randomIds
   const log = createLogger(resolved.logLevel, resolved.logger)
   const seed: SeedData = loadFixtures(resolved.fixtures, { packagedDir: PACKAGED_FIXTURES_DIR, defaultDate: clock.now() })
+  warnIfNobodyCanLogIn(seed, log)
   const settings = mergeDownloadSettings(seed.settings.downloads as DownloadOptions | undefined, resolved.downloads)
   const ticketLifetime =
     resolved.ticketLifetimeMs ?? (seed.settings.tickets as { lifetimeMs?: number } | undefined)?.lifetimeMs

@@ -165,6 +165,42 @@ describe('start-up failures', () => {
     expect(proc.stderr.at(-1)).toBe('Please fix them and start again.')
   })
 
+  it('exits 2 naming the file of a fixture document too deep, an alias bomb, or a size past Number.MAX_SAFE_INTEGER', async () => {
+    const deep = join(dir, 'deep.yaml')
+    writeFileSync(deep, `nodes:\n  - ${'- '.repeat(1_000)}x\n`)
+    const bomb = join(dir, 'bomb.yaml')
+    const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]']
+    for (const n of 'bcdefgh') lines.push(`${n}: &${n} [${Array.from({ length: 10 }, () => `*${String.fromCharCode(n.charCodeAt(0) - 1)}`).join(', ')}]`)
+    writeFileSync(bomb, `${lines.join('\n')}\n`)
+    const huge = join(dir, 'huge.yaml')
+    writeFileSync(huge, 'users: [{ id: admin, password: admin }]\nnodes:\n  - { name: big.bin, size: 9007199254740993 }\n')
+    const expected: [string, string][] = [
+      [deep, `  - ${deep}:2: the document nests deeper than 256 levels. Please flatten it: fixture and scenario files may nest 256 levels at most.`],
+      [bomb, `  - ${bomb}: its aliases expand to more than 1000 copies (Excessive alias count indicates a resource exhaustion attack). Please use fewer aliases.`],
+      [huge, `  - ${huge}:3 at nodes[0].size: 9007199254740992 is more than 9007199254740991, the largest amount the mock counts exactly. Please use a smaller one.`],
+    ]
+    for (const [file, problem] of expected) {
+      const proc = track(spawnCli(['--port', '0', '--json', '--fixtures', file]))
+      expect(await failsToStart(proc)).toEqual({ code: 2, signal: null })
+      expect(proc.stderr).toEqual([`Failed to load fixtures "${file}": 1 problem:`, problem, 'Please fix it and start again.'])
+    }
+  })
+
+  it('warns at start when the fixtures let nobody log in', async () => {
+    const empty = join(dir, 'empty.yaml')
+    writeFileSync(empty, '')
+    const proc = track(spawnCli(['--port', '0', '--json', '--fixtures', empty]))
+    const warning = await proc.stderrLine(/WARN/)
+    expect(warning).toBe(
+      `[alfresco-mock] WARN The fixtures "${empty}" define no users: nobody can log in, so every API request will answer 401. Please add one, such as users: [{ id: admin, password: admin, admin: true }].`,
+    )
+    const ready = JSON.parse(await proc.nextLine())
+    expect(ready).toMatchObject({ event: 'ready' })
+    expect((await fetch(`${ready.url}/__mock/health`)).status).toBe(200)
+    proc.child.kill('SIGTERM')
+    expect(await proc.exited()).toEqual({ code: 0, signal: null })
+  })
+
   it('exits 2 naming a fixtures path that does not exist', async () => {
     const proc = track(spawnCli(['--port', '0', '--json', '--fixtures', join(dir, 'nowhere.yaml')]))
     expect((await failsToStart(proc)).code).toBe(2)

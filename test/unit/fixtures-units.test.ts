@@ -25,6 +25,16 @@ describe('parseSize', () => {
     expect(() => parseSize('1e3')).toThrow('"1e3" is not a size.')
   })
 
+  it('refuses sizes past Number.MAX_SAFE_INTEGER instead of rounding them, and reads constructor as no unit', () => {
+    expect(parseSize(Number.MAX_SAFE_INTEGER)).toBe(Number.MAX_SAFE_INTEGER)
+    const past = ' is more than 9007199254740991, the largest amount the mock counts exactly. Please use a smaller one.'
+    expect(() => parseSize(9007199254740993)).toThrow(`9007199254740992${past}`)
+    expect(() => parseSize('9007199254740993')).toThrow(`"9007199254740993"${past}`)
+    expect(() => parseSize('8193TiB')).toThrow(`"8193TiB"${past}`)
+    expect(() => parseSize('1constructor')).toThrow('"1constructor" is not a size.')
+    expect(() => parseDuration(`1${' '.repeat(100_000)}x`)).toThrow('is not a duration.')
+  })
+
   it('formats sizes for messages', () => {
     expect(formatSize(3 * 2 ** 30)).toBe('3 GiB')
     expect(formatSize(1536)).toBe('1.5 KiB')
