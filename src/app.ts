@@ -10,6 +10,7 @@ import { recognizeParams } from './http/params.js'
 import { categoryRoutes } from './routes/categories.js'
 import { categoryLinkRoutes } from './routes/category-links.js'
 import { commentRoutes } from './routes/comments.js'
+import { journalPath } from './http/journal-bounds.js'
 import { controlRoutes } from './routes/control.js'
 import { deletedNodeRoutes } from './routes/deleted-nodes.js'
 import { dictionaryWebScripts, WEBSCRIPT_BASES } from './routes/dictionary-webscripts.js'
@@ -34,7 +35,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
       const started = monotonicMs()
       await next()
       const user = c.get('user')?.id ?? '-'
-      deps.log.info(`${c.req.method} ${c.req.path} ${c.res.status} ${(monotonicMs() - started).toFixed(1)}ms ${user}`)
+      deps.log.info(`${c.req.method} ${journalPath(c.req.path)} ${c.res.status} ${(monotonicMs() - started).toFixed(1)}ms ${user}`)
     })
   }
 

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { PROGRESSIONS, type Progression } from './downloads/types.js'
 import { formatSize, parseDuration, parseSize } from './fixtures/units.js'
 import { LOG_LEVELS } from './log.js'
+import { DEFAULT_JOURNAL_MAX_BYTES } from './http/journal-bounds.js'
 import { DEFAULT_DOWNLOAD_SETTINGS, DEFAULT_TICKET_LIFETIME_MS, type DownloadOptions, type MockOptions } from './options.js'
 
 // Kept free of hono, yaml and the fixture loader, so `--help` and bad flags answer without loading them.
@@ -37,6 +38,7 @@ Server:
       --validate[=strict]      check requests against ACS's OpenAPI spec: report violations in an
                                X-Mock-Validation header and the journal; strict answers 400 instead
       --ticket-lifetime <d>    ticket expiry after inactivity; 0 = never (default ${duration(DEFAULT_TICKET_LIFETIME_MS)})
+      --journal-max-bytes <s>  the request journal's memory budget; the oldest entries go first (default ${formatSize(DEFAULT_JOURNAL_MAX_BYTES).replace(' ', '')})
 
 Downloads (override the fixture's settings.downloads):
       --progression <kind>     ${PROGRESSIONS.join(' | ')} (default ${D.progression})
@@ -68,6 +70,7 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   validate: str,
   'ticket-lifetime': str,
+  'journal-max-bytes': str,
   progression: str,
   pending: str,
   rate: str,
@@ -113,6 +116,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   const scenario = check('scenario', values.scenario, nonEmpty('a packaged scenario name or a path'))
   const ticketLifetimeMs = check('ticket-lifetime', values['ticket-lifetime'], parseDuration)
   const validate = check('validate', values.validate, parseValidate)
+  const journalMaxBytes = check('journal-max-bytes', values['journal-max-bytes'], positive(parseSize))
 
   const downloads = definedOnly({
     progression: check('progression', values.progression, oneOf<Progression>(PROGRESSIONS)),
@@ -143,6 +147,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (ticketLifetimeMs !== undefined) options.ticketLifetimeMs = ticketLifetimeMs
   if (scenario !== undefined) options.scenario = scenario
   if (validate !== undefined) options.validate = validate
+  if (journalMaxBytes !== undefined) options.journalMaxBytes = journalMaxBytes
   return { kind: 'run', json: values.json, options }
 }
 

@@ -123,7 +123,7 @@ export function buildMock(resolved: ResolvedOptions): AlfrescoMock {
   const dictionary = new Dictionary(() => [builtinModels(), ...(seed.models ? [seed.models] : [])])
   if (ticketLifetime !== undefined) auth.ticketLifetimeMs = ticketLifetime
   const downloads = createDownloadService({ clock, ids, store, auth, settings, log })
-  const journal = new RequestJournal()
+  const journal = new RequestJournal(undefined, resolved.journalMaxBytes)
   // A scenario's `auth.ticketLifetime` holds while it is active; without one, the configured lifetime.
   const baseTicketLifetime = auth.ticketLifetimeMs
   scenarios.onChange((active) => {

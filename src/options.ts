@@ -1,6 +1,7 @@
 import { ManualClock, SystemClock, type Clock } from './clock.js'
 import { PROGRESSIONS, type DownloadSettings } from './downloads/types.js'
 import { DEFAULT_MAX_BODY_BYTES } from './http/body.js'
+import { DEFAULT_JOURNAL_MAX_BYTES } from './http/journal-bounds.js'
 import { DEFAULT_TICKET_LIFETIME_MS } from './store/auth-store.js'
 import { LOG_LEVELS, type LogLevel } from './log.js'
 
@@ -38,6 +39,11 @@ export interface MockOptions {
   /** Largest request body read, in bytes; larger bodies get 413. Default 64 MiB. */
   maxBodyBytes?: number
   /**
+   * What the request journal may hold, in bytes (about its JSON size): the oldest entries go
+   * first. Default 16 MiB, besides the count limit of 10,000; long paths and query values are cut.
+   */
+  journalMaxBytes?: number
+  /**
    * The scenario active from the start (and again after `reset()`): a packaged name such as
    * `flaky-status`, a path to a YAML or JSON file, or the scenario object itself.
    */
@@ -74,6 +80,7 @@ export interface ResolvedOptions {
   downloads: DownloadOptions
   ticketLifetimeMs: number | undefined
   maxBodyBytes: number
+  journalMaxBytes: number
   scenario: ScenarioInput | undefined
   validate: 'report' | 'strict' | undefined
 }
@@ -107,6 +114,7 @@ export function resolveOptions(options: MockOptions = {}): ResolvedOptions {
     downloads: options.downloads ?? {},
     ticketLifetimeMs: options.ticketLifetimeMs,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    journalMaxBytes: byteBudget('journalMaxBytes', options.journalMaxBytes, DEFAULT_JOURNAL_MAX_BYTES),
     scenario: checkScenarioOption(options.scenario),
     validate: validationMode(options.validate),
   }
@@ -145,6 +153,12 @@ function checkDownloadOptions(downloads: DownloadOptions | undefined): void {
       throw new TypeError(`Failed to create the mock: downloads ${key} ${JSON.stringify(value)} is out of range. Please see the README's download settings for what it takes.`)
     }
   }
+}
+
+function byteBudget(name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value
+  throw new TypeError(`Failed to create the mock: ${name} ${JSON.stringify(value)} is not a number of bytes. Please pass a whole number above 0, such as 16777216.`)
 }
 
 /** The `validate` option, defaulting to ALFRESCO_MOCK_VALIDATE (how the test suite turns it on everywhere). */

@@ -8,6 +8,7 @@ import { segments } from '../scenarios/routes.js'
 import type { FaultAction, RespondAction } from '../scenarios/types.js'
 import { authenticate, readCredentials } from './auth.js'
 import { requestHeader } from './headers.js'
+import { cut } from './journal-bounds.js'
 import type { AppDeps, Env } from './context.js'
 import { apiRelative } from './journal.js'
 
@@ -44,7 +45,7 @@ function scenarioFor(deps: Deps, header: string | undefined): ScenarioEngine | u
   if (header === undefined || header.trim() === '') return deps.scenarios.active
   const engine = deps.scenarios.named(header.trim())
   if (engine) return engine
-  const name = header.trim()
+  const name = cut(header.trim(), 200)
   const known = [...new Set([...deps.scenarios.registeredNames(), ...deps.scenarios.packagedNames()])]
   throw errors.invalidArgument(
     `Failed to apply the scenario of the X-Mock-Scenario header: there is no scenario named "${name}". ` +

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono'
 import { monotonicMs, SystemClock, type Clock } from '../clock.js'
 import { matchesPattern, normalisePattern, segments, templateOf } from '../scenarios/routes.js'
 import { AUTH_BASE, CORE_BASE, type Env } from './context.js'
+import { DEFAULT_JOURNAL_MAX_BYTES, entryBytes, journalPath, journalQuery } from './journal-bounds.js'
 
 /** One request as the mock saw it. */
 export interface JournalEntry {
@@ -49,23 +50,36 @@ interface Waiter {
   resolve: (e: JournalEntry) => void
 }
 
-/** The request journal: the last `limit` entries, and waiters woken as entries arrive. */
+/**
+ * The request journal: the last `limit` entries within `maxBytes` (oldest dropped first), and
+ * waiters woken as entries arrive.
+ */
 export class RequestJournal {
   #entries: JournalEntry[] = []
+  /** entryBytes of each entry, in step with #entries, and their sum. */
+  #sizes: number[] = []
+  #bytes = 0
   #seq = 0
   readonly #waiters = new Set<Waiter>()
   // A wall clock even when the mock's is manual: the timeout guards the test, not the scenario.
   readonly #wall: Clock = new SystemClock()
 
-  constructor(readonly limit = DEFAULT_JOURNAL_LIMIT) {}
+  constructor(
+    readonly limit = DEFAULT_JOURNAL_LIMIT,
+    readonly maxBytes = DEFAULT_JOURNAL_MAX_BYTES,
+  ) {}
 
   record(entry: Omit<JournalEntry, 'seq'> & { seq?: number }): JournalEntry {
     // Numbered in place rather than copied: this runs for every API request.
     const full = entry as JournalEntry
     full.seq = ++this.#seq
+    const size = entryBytes(full)
     this.#entries.push(full)
+    this.#sizes.push(size)
+    this.#bytes += size
     // Drop in batches, so a long run costs one splice per thousand requests, not a shift per request.
-    if (this.#entries.length > this.limit + 1_000) this.#entries.splice(0, this.#entries.length - this.limit)
+    if (this.#entries.length > this.limit + 1_000) this.#drop(this.#entries.length - this.limit)
+    if (this.#bytes > this.maxBytes) this.#dropBytes()
     for (const w of this.#waiters) if (w.matches(full)) w.resolve(full)
     return full
   }
@@ -77,6 +91,23 @@ export class RequestJournal {
 
   clear(): void {
     this.#entries = []
+    this.#sizes = []
+    this.#bytes = 0
+  }
+
+  /** Oldest first, down to 90 % of the budget: one splice for many requests, not one per request. */
+  #dropBytes(): void {
+    const target = this.maxBytes * 0.9
+    let n = 0
+    let bytes = this.#bytes
+    while (n < this.#entries.length - 1 && bytes > target) bytes -= this.#sizes[n++]!
+    this.#drop(n)
+  }
+
+  #drop(n: number): void {
+    for (let i = 0; i < n; i++) this.#bytes -= this.#sizes[i]!
+    this.#entries.splice(0, n)
+    this.#sizes.splice(0, n)
   }
 
   /**
@@ -163,6 +194,8 @@ export function apiRelative(path: string): string | undefined {
 // Clients poll the same paths again and again: remember the last few hundred templates.
 const templates = new Map<string, string | undefined>()
 function cachedTemplateOf(relative: string): string | undefined {
+  // Long paths are not kept as keys: 512 of them could hold megabytes.
+  if (relative.length > 256) return templateOf(relative)
   if (templates.has(relative)) return templates.get(relative)
   if (templates.size >= 512) templates.clear()
   const template = templateOf(relative)
@@ -179,11 +212,14 @@ export function journalRequests(deps: { clock: Clock; journal: RequestJournal })
     const relative = apiRelative(c.req.path)
     const fault = c.get('fault')
     const lost = fault?.action.kind === 'connection-reset' || fault?.action.kind === 'empty-response'
+    const url = c.req.url
+    const q = url.indexOf('?')
     deps.journal.record({
       seq: 0,
       method: c.req.method,
-      path: c.req.path,
-      query: c.req.url.includes('?') ? c.req.query() : {},
+      path: journalPath(c.req.path),
+      // Credentials redacted, long values cut (src/http/journal-bounds.ts): the journal is unauthenticated.
+      query: q < 0 ? {} : journalQuery(new URLSearchParams(url.slice(q + 1))),
       template: relative === undefined ? undefined : cachedTemplateOf(relative),
       status: lost ? 0 : c.res.status,
       user: c.get('user')?.id,

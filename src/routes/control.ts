@@ -6,6 +6,9 @@ import type { AppDeps, Env } from '../http/context.js'
 import { alfrescoDate } from '../http/format.js'
 import { jsonResponse } from '../http/respond.js'
 
+/** The control API's JSON bodies are a few bytes ({"ms": 1000}); anything past this gets 413. */
+const CONTROL_BODY_BYTES = 64 * 1024
+
 /** The mock's own control API under /__mock: health, reset, clock, cleaner. No authentication. */
 export function controlRoutes(deps: AppDeps): Hono<Env> {
   const app = new Hono<Env>()
@@ -26,7 +29,7 @@ export function controlRoutes(deps: AppDeps): Hono<Env> {
         "Failed to advance the clock: the mock runs on the system clock. Please start it with --clock manual (or { clock: 'manual' }).",
       )
     }
-    const body = await readJson(c, deps.maxBodyBytes)
+    const body = await readJson(c, CONTROL_BODY_BYTES)
     const ms = typeof body === 'object' && body !== null ? (body as { ms?: unknown }).ms : undefined
     if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
       throw errors.invalidArgument('Failed to advance the clock: "ms" must be a non-negative number. Please send {"ms": 1000}.')
@@ -51,7 +54,7 @@ export function controlRoutes(deps: AppDeps): Hono<Env> {
 
   // `manual` progression: {"steps": N} (default 1) or {"to": "DONE"}.
   app.post('/downloads/:downloadId/advance', async (c) => {
-    const body = (await readJson(c, deps.maxBodyBytes)) ?? {}
+    const body = (await readJson(c, CONTROL_BODY_BYTES)) ?? {}
     const { steps, to } = (typeof body === 'object' && body !== null ? body : {}) as { steps?: unknown; to?: unknown }
     if (to !== undefined && to !== 'DONE') {
       throw errors.invalidArgument(`Failed to advance the download: "to" must be "DONE", not ${JSON.stringify(to)}. Please send {"to": "DONE"} or {"steps": 1}.`)

@@ -53,8 +53,14 @@ export function scenarioControlRoutes(deps: AppDeps): Hono<Env> {
   return app
 }
 
+/**
+ * Scenario texts are small; parsing and keeping megabytes of YAML per registration is not (the
+ * registry keeps up to 100 of them). Larger bodies get 413.
+ */
+export const MAX_SCENARIO_TEXT_BYTES = 1024 * 1024
+
 async function bodyText(c: Context<Env>, deps: AppDeps): Promise<string> {
-  const text = new TextDecoder().decode(await readBody(c, deps.maxBodyBytes))
+  const text = new TextDecoder().decode(await readBody(c, Math.min(deps.maxBodyBytes, MAX_SCENARIO_TEXT_BYTES)))
   if (text.trim() === '') {
     throw errors.invalidArgument(
       'Failed to apply the scenario: the request body is empty. ' +

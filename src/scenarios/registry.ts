@@ -8,17 +8,28 @@ export interface ScenarioRegistryOptions extends LoadContext {
   start?: ScenarioInput | undefined
 }
 
+/** Registered scenarios kept at most, and their total size (JSON characters, about their memory). */
+export const MAX_REGISTERED_SCENARIOS = 100
+export const MAX_REGISTERED_BYTES = 16 * 1024 * 1024
+
 /**
  * The scenarios a mock knows: the active one (applies to every request), and named ones that a
  * request picks with `X-Mock-Scenario: NAME` (registered ones, then packaged ones, loaded on first
  * use). Each name has one engine, so its counters persist across requests until `reset()`.
- * Registrations survive `reset()`: they are set up once per test file, like fixtures.
+ * Registrations survive `reset()`: they are set up once per test file, like fixtures. They are
+ * bounded: past MAX_REGISTERED_SCENARIOS names or MAX_REGISTERED_BYTES, the registration used
+ * least recently (registered, picked by a header or activated) is dropped — never the active one
+ * or the one given at start.
  */
 export class ScenarioRegistry {
   readonly #ctx: LoadContext
   readonly #engines = new Map<string, ScenarioEngine>()
   readonly #start: ScenarioEngine | undefined
   readonly #listeners = new Set<(active: ScenarioEngine | undefined) => void>()
+  /** Registered names, least recently used first, with their sizes. */
+  readonly #registered = new Map<string, number>()
+  #registeredBytes = 0
+  #packaged: string[] | undefined
   #active: ScenarioEngine | undefined
 
   constructor(options: ScenarioRegistryOptions) {
@@ -56,7 +67,9 @@ export class ScenarioRegistry {
   register(input: ScenarioInput | Scenario, name?: string): Scenario {
     const scenario = this.#load(input)
     const named = name === undefined || name === scenario.name ? scenario : { ...scenario, name }
-    return this.#engineFor(Object.freeze(named)).scenario
+    const engine = this.#engineFor(Object.freeze(named))
+    this.#remember(engine.name, JSON.stringify(engine.scenario).length)
+    return engine.scenario
   }
 
   /** Registers a scenario sent as YAML or JSON text (PUT /__mock/scenarios/NAME). */
@@ -67,7 +80,10 @@ export class ScenarioRegistry {
   /** The engine of a registered or packaged scenario, or undefined when there is none by that name. */
   named(name: string): ScenarioEngine | undefined {
     const known = this.#engines.get(name)
-    if (known) return known
+    if (known) {
+      this.#touch(name)
+      return known
+    }
     if (!this.packagedNames().includes(name)) return undefined
     return this.#engineFor(loadScenario(name, this.#ctx))
   }
@@ -77,8 +93,9 @@ export class ScenarioRegistry {
     return [...this.#engines.keys()].sort()
   }
 
+  /** Read once: X-Mock-Scenario with an unknown name must not list a directory per request. */
   packagedNames(): string[] {
-    return packagedScenarioNames(this.#ctx.packagedDir)
+    return [...(this.#packaged ??= packagedScenarioNames(this.#ctx.packagedDir))]
   }
 
   /** Back to the start scenario; every counter to zero. */
@@ -111,7 +128,30 @@ export class ScenarioRegistry {
     return engine
   }
 
+  /** A registration (re)made: it becomes the most recent; the least recent go past the bounds. */
+  #remember(name: string, bytes: number): void {
+    this.#registeredBytes -= this.#registered.get(name) ?? 0
+    this.#registered.delete(name)
+    this.#registered.set(name, bytes)
+    this.#registeredBytes += bytes
+    for (const [old, size] of this.#registered) {
+      if (this.#registered.size <= MAX_REGISTERED_SCENARIOS && this.#registeredBytes <= MAX_REGISTERED_BYTES) break
+      if (old === name || this.#engines.get(old) === this.#active || this.#engines.get(old) === this.#start) continue
+      this.#registered.delete(old)
+      this.#registeredBytes -= size
+      this.#engines.delete(old)
+    }
+  }
+
+  #touch(name: string): void {
+    const size = this.#registered.get(name)
+    if (size === undefined) return
+    this.#registered.delete(name)
+    this.#registered.set(name, size)
+  }
+
   #setActive(engine: ScenarioEngine | undefined): void {
+    if (engine) this.#touch(engine.name)
     this.#active = engine
     for (const listener of this.#listeners) listener(engine)
   }
