@@ -10,6 +10,7 @@ import { recognizeParams } from './http/params.js'
 import { categoryRoutes } from './routes/categories.js'
 import { categoryLinkRoutes } from './routes/category-links.js'
 import { commentRoutes } from './routes/comments.js'
+import { requestGuard } from './http/request-guard.js'
 import { journalPath } from './http/journal-bounds.js'
 import { controlRoutes } from './routes/control.js'
 import { deletedNodeRoutes } from './routes/deleted-nodes.js'
@@ -38,6 +39,10 @@ export function createApp(deps: AppDeps): Hono<Env> {
       deps.log.info(`${c.req.method} ${journalPath(c.req.path)} ${c.res.status} ${(monotonicMs() - started).toFixed(1)}ms ${user}`)
     })
   }
+
+  // Before the journal and the routes (after the log line, which shows the refusal): a
+  // DNS-rebinding or cross-site request must change nothing and see nothing.
+  app.use('*', requestGuard(deps.host))
 
   // Journal outermost, so it sees what scenarios did; both only for ACS's API, not /__mock.
   app.use(`${API_ROOT}/*`, journalRequests(deps))

@@ -155,6 +155,7 @@ export function buildMock(resolved: ResolvedOptions): AlfrescoMock {
     scenarios,
     journal,
     validate: resolved.validate,
+    host: resolved.host,
   }
   reset()
   const app = createApp(deps)

@@ -48,6 +48,8 @@ export interface AppDeps {
   journal: RequestJournal
   /** Applies `permissions` of PUT /nodes/{id}; without one, such a body answers 501. */
   permissionUpdater?: PermissionUpdater | undefined
+  /** The interface the server binds (options.host): requests over a loopback binding must name loopback. */
+  host: string
   /** Request validation against ACS's spec (src/validate): off when undefined. */
   validate?: 'report' | 'strict' | undefined
 }
