@@ -67,6 +67,32 @@ export function requireYaml(): typeof Yaml {
   return (yaml ??= load('yaml') as typeof Yaml)
 }
 
+/**
+ * A first pass before yaml's lexer, which needs about 15 µs per level of `[[[[…` (100,000 levels:
+ * seconds): brackets outside double-quoted strings and comments bound the flow nesting from above.
+ * Brackets inside plain scalars (`/a[1]`) count too, so this can only refuse a document with more
+ * than `limit` of them unclosed; the syntax-tree check below is the exact one.
+ */
+function checkFlowBrackets(text: string, limit: number): void {
+  let depth = 0
+  let line = 1
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x0a) line++
+    else if (c === 0x22) {
+      // A double-quoted string: to its closing quote, escapes skipped.
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) {
+        if (text.charCodeAt(i) === 0x5c) i++
+        else if (text.charCodeAt(i) === 0x0a) line++
+      }
+    } else if (c === 0x23 && (i === 0 || text.charCodeAt(i - 1) <= 0x20)) {
+      while (i + 1 < text.length && text.charCodeAt(i + 1) !== 0x0a) i++ // a comment, to the end of the line
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) throw new DepthError(depth, limit, line)
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--
+  }
+}
+
 type CstToken = Yaml.CST.Token
 interface CstItem {
   start?: unknown
@@ -80,6 +106,7 @@ interface CstItem {
  * from yaml's concrete syntax tree (its Parser and Lexer are iterative) with an explicit stack.
  */
 export function checkYamlDepth(text: string, limit: number): void {
+  checkFlowBrackets(text, limit)
   const { Parser } = requireYaml()
   const newlines: number[] = []
   const stack: [CstToken, number][] = []
