@@ -1,5 +1,9 @@
-import { createAdaptorServer } from '@hono/node-server'
-import type { Server } from 'node:http'
+import { getRequestListener } from '@hono/node-server'
+import { randomUUID } from 'node:crypto'
+import { createServer, STATUS_CODES, type Server } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { errors, toErrorBody } from './errors.js'
+import { JSON_CONTENT_TYPE, NEVER_CACHE } from './http/format.js'
 import type { AddressInfo } from 'node:net'
 import { AUTH_BASE, CORE_BASE, type NodeBindings } from './http/context.js'
 import { buildMock, type AlfrescoMock } from './mock.js'
@@ -49,13 +53,21 @@ export async function startAlfrescoMock(
 ): Promise<StartedAlfrescoMock> {
   const resolved = resolveOptions(options)
   const mock = buildMock(resolved)
-  const server = createAdaptorServer({
+  const listener = getRequestListener(
     // The second argument carries the socket, which the connection faults of scenarios act on
     // (an HTTP/1 server, so these are IncomingMessage and ServerResponse).
-    fetch: (request: Request, env: unknown) => mock.fetch(request, env as NodeBindings),
-    // A library must not replace its host's global Request/Response; the CLI may (it starts faster).
-    overrideGlobalObjects: internal.ownsProcess === true,
-  }) as Server
+    (request: Request, env: unknown) => mock.fetch(request, env as NodeBindings),
+    {
+      // A library must not replace its host's global Request/Response; the CLI may (it starts faster).
+      overrideGlobalObjects: internal.ownsProcess === true,
+      // A request without Host (HTTP/1.0) is served; one whose Host or URL cannot make a URL gets
+      // ACS's 400 rather than the adapter's empty one.
+      hostname: 'localhost',
+      errorHandler: (err) => unreadable(mock, 400, err instanceof Error ? err.message : String(err)),
+    },
+  )
+  const server = createServer({ requireHostHeader: false }, (req, res) => void listener(req, res))
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => answerClientError(mock, err, socket))
   try {
     await listen(server, resolved.port, resolved.host)
   } catch (err) {
@@ -79,6 +91,31 @@ export async function startAlfrescoMock(
     close,
     [Symbol.asyncDispose]: close,
   })
+}
+
+/**
+ * A request Node's HTTP parser cannot read (a malformed request line, headers past 16 KiB, a bad
+ * Content-Length) never reaches the app; Node would answer a bare 400 or 431. It gets ACS's error
+ * body instead, like every other 4xx of the mock, and the connection is closed.
+ */
+function answerClientError(mock: AlfrescoMock, err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy()
+    return
+  }
+  const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400
+  const body = errorBody(mock, status, err.message || 'malformed HTTP')
+  const head = [`HTTP/1.1 ${status} ${STATUS_CODES[status]}`, `Content-Type: ${JSON_CONTENT_TYPE}`, `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close']
+  socket.end(`${head.join('\r\n')}\r\n\r\n${body}`)
+}
+
+function errorBody(mock: AlfrescoMock, status: number, reason: string): string {
+  const e = errors.apiDefault(status, `Failed to read the request: ${reason.slice(0, 200)}. Please send well-formed HTTP/1.1.`)
+  return JSON.stringify(toErrorBody(e, { now: mock.clock.now(), counter: 0, logId: randomUUID() }))
+}
+
+function unreadable(mock: AlfrescoMock, status: number, reason: string): Response {
+  return new Response(errorBody(mock, status, reason), { status, headers: { 'Content-Type': JSON_CONTENT_TYPE, ...NEVER_CACHE } })
 }
 
 /** A URL a client can call: the wildcard addresses are reached through loopback. */

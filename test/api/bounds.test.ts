@@ -78,7 +78,8 @@ describe('registered scenarios (item 10)', () => {
 
   it(`keeps at most ${MAX_REGISTERED_SCENARIOS}, dropping the one used least recently, never the active one`, async () => {
     const fresh = createAlfrescoMock({ clock: 'manual' })
-    fresh.useScenario(fresh.registerScenario({ faults: [] }, 'kept-active'))
+    fresh.registerScenario({ faults: [] }, 'kept-active')
+    fresh.useScenario('kept-active')
     for (let i = 0; i < 150; i++) fresh.registerScenario({ faults: [] }, `s${i}`)
     const names = fresh.registerScenario({ faults: [] }, 'last') && (await call(fresh, 'GET', '/__mock/scenario', { base: 'none', auth: null })).json.registered
     expect(names).toHaveLength(MAX_REGISTERED_SCENARIOS)

@@ -1,7 +1,7 @@
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hostnameOf, isLoopback } from '../../src/http/request-guard.js'
-import { createAlfrescoMock, startAlfrescoMock, type StartedAlfrescoMock } from '../../src/index.js'
+import { createAlfrescoMock, startAlfrescoMock, type ManualStartedAlfrescoMock } from '../../src/index.js'
 
 // Issue 8 item 7: DNS rebinding (Host) and cross-site requests to the control API (Origin), over a
 // real socket with node:http, which sends the Host header it is given (fetch would not).
@@ -28,7 +28,7 @@ function send(port: number, method: string, path: string, headers: Record<string
 }
 
 describe('a mock bound to 127.0.0.1', () => {
-  let mock: StartedAlfrescoMock
+  let mock: ManualStartedAlfrescoMock
   beforeAll(async () => {
     mock = await startAlfrescoMock({ port: 0, clock: 'manual' })
   })

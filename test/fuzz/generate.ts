@@ -47,7 +47,7 @@ export function routesOf(appRoutes: readonly { method: string; path: string }[])
     for (const op of api.operations) {
       const template = api.basePath + op.path
       known.add(`${op.method.toUpperCase()} ${template.replace(/\{[^}]+\}/g, '{}')}`)
-      routes.push({ method: op.method.toUpperCase(), template, params: op.parameters, definitions: api.definitions as Record<string, Schema>, control: false, ...(op.body ? { schema: op.body.schema } : {}) })
+      routes.push({ method: op.method.toUpperCase(), template, params: op.parameters, definitions: api.definitions, control: false, ...(op.body ? { schema: op.body.schema } : {}) })
     }
   }
   for (const r of appRoutes) {
