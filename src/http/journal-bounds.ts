@@ -45,6 +45,8 @@ export function journalQuery(search: URLSearchParams): Record<string, string> {
  * (`/tickets/TICKET_…`, which ACS refuses: only `-me-` is valid) redacted.
  */
 export function journalPath(path: string): string {
+  // Every request comes through here: most paths are short and name no ticket.
+  if (path.length <= MAX_JOURNAL_PATH && !path.includes('/tickets/')) return path
   const redacted = path.replace(/(\/authentication\/versions\/1\/tickets\/)(?!-me-(?:\/|$))[^/]+/, `$1${REDACTED}`)
   return cut(redacted, MAX_JOURNAL_PATH)
 }
