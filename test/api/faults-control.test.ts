@@ -1,5 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { ConfigFileError, createAlfrescoMock } from '../../src/index.js'
+import { KNOWN_TEMPLATES } from '../../src/scenarios/routes.js'
 import { call, expectAlfrescoError, get, post, ticketAuth } from '../support/http.js'
 
 const mock = createAlfrescoMock({ clock: 'manual', scenario: 'flaky-status', downloads: { progression: 'instant' } })
@@ -70,7 +71,7 @@ describe('/__mock/scenario', () => {
     const e = expectAlfrescoError(r, 400, 'framework.exception.InvalidArgument')
     expect(e.briefSummary).toBe(
       '00150000 Failed to load scenario "<request body>": 3 problems:\n' +
-        '  - <request body>:2 at faults[0].match.path: "/folders/{id}" matches no route the mock serves. Please use one of /downloads, /downloads/{id}, /nodes/{id}, /nodes/{id}/children, /nodes/{id}/content, /tickets, /tickets/{id}.\n' +
+        `  - <request body>:2 at faults[0].match.path: "/folders/{id}" matches no route the mock serves. Please use one of ${KNOWN_TEMPLATES.join(', ')}.\n` +
         '  - <request body>:2 at faults[0]: a rule needs `respond` or `fault`. Please add one.\n' +
         '  - <request body>:3 at faults[0].on[0]: must be more than 0, got number 0.\n' +
         'Please fix them and start again.',

@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs'
 import { ConfigFileError } from '../../src/errors.js'
 import { PACKAGED_SCENARIOS_DIR } from '../../src/paths.js'
 import { loadScenario, parseScenarioText } from '../../src/scenarios/load.js'
+import { KNOWN_TEMPLATES } from '../../src/scenarios/routes.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'alfresco-mock-scenarios-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -64,7 +65,7 @@ describe('loading scenarios', () => {
         `  - ${file}:9 at downloads[0].steps[2].status: only \`deleted\` can follow DONE, a final status.`,
         `  - ${file}:12 at faults[0].on: \`on\` lists the matches to fire on; it cannot be combined with \`times\`, \`after\` or \`probability\`.`,
         `  - ${file}:15 at faults[1].match.method: expected one of GET, POST, PUT, DELETE, HEAD, PATCH, OPTIONS, got "FETCH".`,
-        `  - ${file}:15 at faults[1].match.path: "/folders/{id}" matches no route the mock serves. Please use one of /downloads, /downloads/{id}, /nodes/{id}, /nodes/{id}/children, /nodes/{id}/content, /tickets, /tickets/{id}.`,
+        `  - ${file}:15 at faults[1].match.path: "/folders/{id}" matches no route the mock serves. Please use one of ${KNOWN_TEMPLATES.join(', ')}.`,
         `  - ${file}:16 at faults[1].fault: "teleport" is not a fault. Please use one of connection-reset, empty-response, truncate, corrupt-zip, delay, dribble, or an object with \`type\`.`,
         `  - ${file}:17 at faults[2]: a rule takes \`respond\` or \`fault\`, not both. Please split it into two rules.`,
         `  - ${file}:18 at faults[2].respond.status: must be at least 400, got number 200.`,
