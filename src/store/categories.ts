@@ -62,11 +62,20 @@ export class CategoryStore {
     const category = this.#byId.get(id)
     if (!category) return []
     this.#loaded = undefined
-    const removed = [id, ...[...(this.#children.get(id) ?? [])].flatMap((c) => this.remove(c))]
-    this.#byId.delete(id)
-    this.#children.delete(id)
+    // Iterative, as NodeStore.detach: a chain of categories thousands deep would overflow the stack.
+    const removed: string[] = []
+    const pending = [id]
+    while (pending.length > 0) {
+      const current = pending.pop()!
+      removed.push(current)
+      const children = this.#children.get(current) ?? []
+      for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]!)
+      this.#byId.delete(current)
+      this.#children.delete(current)
+    }
     const siblings = this.#children.get(category.parentId) ?? []
-    siblings.splice(siblings.indexOf(id), 1)
+    const at = siblings.indexOf(id)
+    if (at >= 0) siblings.splice(at, 1)
     return removed
   }
 
@@ -74,9 +83,9 @@ export class CategoryStore {
   names(id: string): string[] {
     const out: string[] = []
     for (let c = this.#byId.get(id); c; c = c.parentId === undefined ? undefined : this.#byId.get(c.parentId)) {
-      out.unshift(c.name)
+      out.push(c.name)
     }
-    return out
+    return out.reverse()
   }
 
   all(): IterableIterator<CategoryRecord> {
