@@ -13,10 +13,28 @@ export interface Answer {
   ms: number
 }
 
-/** What is wrong with an answer, or undefined: no 5xx but 501, ACS's error body on every 4xx, no stall. */
-export function problemOf(req: FuzzRequest, a: Answer): string | undefined {
+/**
+ * A 5xx the mock answers on purpose, because ACS does (a Java runtime exception such as
+ * GetChildren's "exceeded maximum number filter/sort properties"), is thrown as an AlfrescoError
+ * and logged as one; a crash is logged as whatever broke (TypeError, RangeError…).
+ */
+export function deliberate(errorLines: readonly string[]): boolean {
+  return errorLines.length > 0 && errorLines.every((l) => l.startsWith('[alfresco-mock] ERROR AlfrescoError'))
+}
+
+/**
+ * What is wrong with an answer, or undefined: no 5xx but 501 and those ACS answers itself, ACS's
+ * error body on every 4xx, no stall. `errorLines` are what the mock logged at error level meanwhile.
+ */
+export function problemOf(req: FuzzRequest, a: Answer, errorLines: readonly string[] = []): string | undefined {
   if (a.ms > MAX_REQUEST_MS) return `took ${a.ms.toFixed(0)} ms (more than ${MAX_REQUEST_MS})`
-  if (a.status >= 500 && a.status !== 501) return `answered ${a.status}: ${a.text.slice(0, 500)}`
+  if (a.status >= 500 && a.status !== 501 && !deliberate(errorLines)) {
+    return `answered ${a.status}: ${a.text.slice(0, 500)}${errorLines.length ? `\n  logged: ${errorLines.join('\n').slice(0, 800)}` : ''}`
+  }
+  if (a.status >= 500 && a.status !== 501) {
+    if (req.method === 'HEAD') return undefined
+    return a.text.includes(`"statusCode":${a.status}`) ? undefined : `answered ${a.status} without ACS's error body: ${a.text.slice(0, 300)}`
+  }
   const errorStatus = a.status >= 400 || a.status === 501
   // 416 has no body in ACS (HttpRangeProcessor); HEAD never has one.
   if (!errorStatus || a.status === 416 || req.method === 'HEAD') return undefined

@@ -12,7 +12,8 @@ console.log(`fuzz (in-process): seed ${SEED}, ${REQUESTS} requests; replay with 
 
 describe(`fuzzing every route in-process (seed ${SEED})`, () => {
   it(`answers ${REQUESTS} hostile requests without a 5xx, with ACS's error body on every 4xx and no stall; the state stays intact`, async () => {
-    const mock = createAlfrescoMock({ clock: 'manual', fixtures: FUZZ_FIXTURES, logLevel: 'silent', ids: 'sequential' })
+    const logged: string[] = []
+    const mock = createAlfrescoMock({ clock: 'manual', fixtures: FUZZ_FIXTURES, logLevel: 'error', logger: (l) => logged.push(l), ids: 'sequential' })
     const routes = routesOf(mock.app.routes)
     const controlRoutes = routes.filter((r) => r.control).length
     expect(controlRoutes).toBeGreaterThanOrEqual(10)
@@ -24,6 +25,7 @@ describe(`fuzzing every route in-process (seed ${SEED})`, () => {
     for (let i = 0; i < REQUESTS && failures.length < 10; i++) {
       const req = nextRequest(r, routes, known)
       const t = performance.now()
+      const logMark = logged.length
       let problem: string | undefined
       try {
         const res = await mock.fetch(
@@ -31,12 +33,13 @@ describe(`fuzzing every route in-process (seed ${SEED})`, () => {
         )
         const text = req.method === 'HEAD' ? '' : await res.text()
         const answer = { status: res.status, contentType: res.headers.get('content-type') ?? '', text, ms: performance.now() - t }
-        problem = problemOf(req, answer)
+        problem = problemOf(req, answer, logged.slice(logMark))
         if (process.env.FUZZ_PROFILE) slow.push([answer.ms, describeRequest(req).slice(0, 200)])
         learn(known, req, answer)
       } catch (err) {
         problem = `threw ${(err as Error).stack ?? String(err)}`
       }
+      logged.length = 0
       if (problem) failures.push(`seed ${SEED} request #${i}: ${describeRequest(req)}\n  → ${problem}`)
       // Time moves as in a test: downloads progress, tickets age, the cleaner runs.
       if (r.chance(0.02)) mock.clock.advance(r.pick([1, 250, 60_000, 3_600_000]))

@@ -96,7 +96,8 @@ const MALFORMED_HTTP = [
 
 describe(`fuzzing every route over a socket (seed ${SEED})`, () => {
   it(`answers ${REQUESTS} requests with hostile headers and malformed HTTP without a 5xx, with ACS's error body on every 4xx`, async () => {
-    const mock = await startAlfrescoMock({ port: 0, clock: 'manual', fixtures: FUZZ_FIXTURES, logLevel: 'silent' })
+    const logged: string[] = []
+    const mock = await startAlfrescoMock({ port: 0, clock: 'manual', fixtures: FUZZ_FIXTURES, logLevel: 'error', logger: (l) => logged.push(l) })
     try {
       const routes = routesOf(mock.app.routes)
       const known: Known = { nodeIds: [...mock.store.all()].map((n) => n.id), downloadIds: [], tickets: [] }
@@ -106,8 +107,9 @@ describe(`fuzzing every route over a socket (seed ${SEED})`, () => {
         const req = nextRequest(r, routes, known)
         if (req.body?.body instanceof FormData) delete req.body // multipart is fuzzed in-process
         const extra = hostile(r, mock.port)
+        logged.length = 0
         const answer = await send(mock.port, req, extra)
-        const problem = answer.status < 0 ? (answer.ms > MAX_REQUEST_MS ? `no answer within ${answer.ms.toFixed(0)} ms` : undefined) : problemOf(req, answer)
+        const problem = answer.status < 0 ? (answer.ms > MAX_REQUEST_MS ? `no answer within ${answer.ms.toFixed(0)} ms` : undefined) : problemOf(req, answer, logged)
         learn(known, req, answer)
         if (problem) failures.push(`seed ${SEED} request #${i}: ${describeRequest(req)} extra=${JSON.stringify(extra).slice(0, 200)}\n  → ${problem}`)
         if (r.chance(0.02)) mock.clock.advance(r.pick([250, 60_000]))
