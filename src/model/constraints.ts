@@ -1,4 +1,5 @@
 import { errors } from '../errors.js'
+import { refuseControlChars } from '../store/names.js'
 import type { Dictionary } from './dictionary.js'
 import type { ConstraintDef, PropertyDef } from '../store/model-types.js'
 
@@ -18,6 +19,8 @@ export interface IntegrityTarget {
  * The constraint messages are data-model's dictionary-messages.properties.
  */
 export function checkIntegrity(dict: Dictionary, node: IntegrityTarget): void {
+  // Before the constraints: every create, update, copy and move names its node through here.
+  refuseControlChars(node.name)
   const records: string[] = []
   const classes = [node.nodeType, ...node.aspectNames.filter((a) => a !== 'cm:auditable' && a !== 'sys:referenceable')]
   for (const cls of classes) {

@@ -53,10 +53,18 @@ export function checkForLock(node: MockNode, userId: string, now: number): void 
   if (blocked) throw errors.apiDefault(409, `Cannot perform operation since the node (id:${node.id}) is locked.`)
 }
 
-/** A delete cascades: beforeDeleteNode fires for every node of the subtree. */
+/**
+ * A delete cascades: beforeDeleteNode fires for every node of the subtree, in tree order. With its
+ * own stack: a subtree 20,000 deep overflowed the call stack (issue 8 item 3).
+ */
 export function checkSubtreeForLock(store: NodeStore, node: MockNode, userId: string, now: number): void {
-  checkForLock(node, userId, now)
-  for (const child of store.children(node.id)) checkSubtreeForLock(store, child, userId, now)
+  const pending = [node]
+  while (pending.length > 0) {
+    const current = pending.pop()!
+    checkForLock(current, userId, now)
+    const children = store.children(current.id)
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]!)
+  }
 }
 
 /** LockServiceImpl.lock: a node locked by someone else → UnableToAquireLockException (422). */
