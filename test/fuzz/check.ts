@@ -44,6 +44,10 @@ export function problemOf(req: FuzzRequest, a: Answer, errorLines: readonly stri
   } catch {
     return `answered ${a.status} without a JSON body: ${JSON.stringify(a.text.slice(0, 200))}`
   }
+  // ACS's web scripts (/alfresco/s/, /alfresco/service/) answer in Surf's shape, not the REST API's
+  // (paths there that are no web script get the mock's 404 in the REST shape).
+  const surf = body as { status?: { code?: unknown }; message?: unknown }
+  if (/^\/alfresco\/(s|service)\//.test(req.url) && surf.status?.code === a.status && typeof surf.message === 'string') return undefined
   const e = (body as { error?: Record<string, unknown> }).error
   const shaped =
     typeof e === 'object' &&
