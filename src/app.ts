@@ -3,6 +3,7 @@ import { monotonicMs } from './clock.js'
 import { errors, toAlfrescoError, toErrorBody, type AlfrescoError } from './errors.js'
 import { requireAuth } from './http/auth.js'
 import { API_ROOT, AUTH_BASE, CORE_BASE, type AppDeps, type Env } from './http/context.js'
+import { corsFilter } from './http/cors.js'
 import { applyScenarios } from './http/faults.js'
 import { JSON_CONTENT_TYPE, NEVER_CACHE } from './http/format.js'
 import { journalRequests } from './http/journal.js'
@@ -46,6 +47,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   // Journal outermost, so it sees what scenarios did; both only for ACS's API, not /__mock.
   app.use(`${API_ROOT}/*`, journalRequests(deps))
+  // ACS's CORS filter (off by default, as cors.enabled): after the journal, so it shows preflights.
+  if (deps.cors) app.use('/alfresco/*', corsFilter(deps.cors))
   // Validation (opt-in) sees every request as the client sent it, before faults and routes.
   if (deps.validate) app.use(`${API_ROOT}/*`, validateRequests(deps, deps.validate))
   app.use(`${API_ROOT}/*`, applyScenarios(deps))

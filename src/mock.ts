@@ -156,6 +156,7 @@ export function buildMock(resolved: ResolvedOptions): AlfrescoMock {
     journal,
     validate: resolved.validate,
     host: resolved.host,
+    cors: resolved.cors,
   }
   reset()
   const app = createApp(deps)

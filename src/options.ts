@@ -2,13 +2,14 @@ import { ManualClock, SystemClock, type Clock } from './clock.js'
 import { PROGRESSIONS, type DownloadSettings } from './downloads/types.js'
 import { DEFAULT_MAX_BODY_BYTES } from './http/body.js'
 import { DEFAULT_JOURNAL_MAX_BYTES } from './http/journal-bounds.js'
+import { resolveCorsPolicy, type CorsOptions, type CorsPolicy } from './http/cors-policy.js'
 import { DEFAULT_TICKET_LIFETIME_MS } from './store/auth-store.js'
 import { LOG_LEVELS, type LogLevel } from './log.js'
 
 import type { FixturesInput } from './fixtures/load.js'
 import type { ScenarioInput } from './scenarios/types.js'
 
-export type { FixturesInput }
+export type { FixturesInput, CorsOptions }
 
 /** Settings of the simulated zipper and cleaner; every field optional, deep-merged over the defaults. */
 export type DownloadOptions = Partial<Omit<DownloadSettings, 'cleaner'>> & {
@@ -55,6 +56,12 @@ export interface MockOptions {
    * `ALFRESCO_MOCK_VALIDATE` (`1`/`true`, `strict`), else off.
    */
   validate?: boolean | 'strict'
+  /**
+   * Answer browsers of other origins as ACS does with `cors.enabled=true` (Tomcat's CORS filter):
+   * `true` for any origin (without credentials), a list (or comma-separated string) of origins
+   * such as `http://localhost:4200` (with credentials, as ACS), or every setting. Default off, as ACS.
+   */
+  cors?: boolean | string | readonly string[] | CorsOptions
 }
 
 export const DEFAULT_DOWNLOAD_SETTINGS: DownloadSettings = Object.freeze({
@@ -83,6 +90,7 @@ export interface ResolvedOptions {
   journalMaxBytes: number
   scenario: ScenarioInput | undefined
   validate: 'report' | 'strict' | undefined
+  cors: CorsPolicy | undefined
 }
 
 /** Checks options at the boundary with messages of the form "Failed to X: reason. Please Y." */
@@ -117,6 +125,7 @@ export function resolveOptions(options: MockOptions = {}): ResolvedOptions {
     journalMaxBytes: byteBudget('journalMaxBytes', options.journalMaxBytes, DEFAULT_JOURNAL_MAX_BYTES),
     scenario: checkScenarioOption(options.scenario),
     validate: validationMode(options.validate),
+    cors: options.cors === undefined || options.cors === false ? undefined : resolveCorsPolicy(options.cors),
   }
 }
 

@@ -13,6 +13,7 @@ import type { ScenarioEngine } from '../scenarios/engine.js'
 import type { ScenarioRegistry } from '../scenarios/registry.js'
 import type { FaultHit } from '../scenarios/types.js'
 import type { RecognizedParams } from '../rest/params.js'
+import type { CorsPolicy } from './cors-policy.js'
 import type { RequestJournal } from './journal.js'
 
 export const CORE_BASE = '/alfresco/api/-default-/public/alfresco/versions/1'
@@ -52,6 +53,8 @@ export interface AppDeps {
   host: string
   /** Request validation against ACS's spec (src/validate): off when undefined. */
   validate?: 'report' | 'strict' | undefined
+  /** ACS's CORS filter in front of its API (src/http/cors.ts): off when undefined, as in ACS. */
+  cors?: CorsPolicy | undefined
 }
 
 /**
