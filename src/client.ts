@@ -51,8 +51,8 @@ export interface AlfrescoMockClient {
     /** The mock's time, ms since the epoch. */
     now(): Promise<number>
     get(): Promise<MockClockView>
-    /** A manual clock only; resolves with the new time. */
-    advance(ms: number): Promise<number>
+    /** A manual clock only: milliseconds or a duration such as `'2s'`; resolves with the new time. */
+    advance(ms: number | string): Promise<number>
   }
   readonly downloads: {
     overview(): Promise<RemoteDownloadInfo[]>

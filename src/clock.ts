@@ -130,3 +130,13 @@ export function monotonicMs(): number {
 export function wallDelay(ms: number): Promise<void> {
   return new Promise((resolve) => globalThis.setTimeout(resolve, Math.max(0, ms)))
 }
+
+/**
+ * Calls `fn` every `ms` of wall-clock time until the returned function is called; unref'd, so it
+ * never keeps a process alive. For the CLI's watch on its parent process.
+ */
+export function wallInterval(fn: () => void, ms: number): () => void {
+  const handle = globalThis.setInterval(fn, ms)
+  handle.unref?.()
+  return () => globalThis.clearInterval(handle)
+}

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { isManualClock, MAX_CLOCK_MS, tooFarMessage } from '../clock.js'
 import { errors } from '../errors.js'
+import { parseDuration } from '../fixtures/units.js'
 import { readJson } from '../http/body.js'
 import type { AppDeps, Env } from '../http/context.js'
 import { alfrescoDate } from '../http/format.js'
@@ -30,10 +31,7 @@ export function controlRoutes(deps: AppDeps): Hono<Env> {
       )
     }
     const body = await readJson(c, CONTROL_BODY_BYTES)
-    const ms = typeof body === 'object' && body !== null ? (body as { ms?: unknown }).ms : undefined
-    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
-      throw errors.invalidArgument('Failed to advance the clock: "ms" must be a non-negative number. Please send {"ms": 1000}.')
-    }
+    const ms = advanceBy(typeof body === 'object' && body !== null ? (body as { ms?: unknown }).ms : undefined)
     if (deps.clock.now() + ms > MAX_CLOCK_MS) throw errors.invalidArgument(tooFarMessage(ms))
     deps.clock.advance(ms)
     return jsonResponse(clockView(deps))
@@ -67,6 +65,20 @@ export function controlRoutes(deps: AppDeps): Hono<Env> {
     throw errors.notImplemented(c.req.method, c.req.path)
   })
   return app
+}
+
+/** `ms` as the CLI reads durations: milliseconds, or a string such as "1500", "2s", "5m". */
+function advanceBy(ms: unknown): number {
+  let value: number | undefined
+  try {
+    value = typeof ms === 'number' ? ms : typeof ms === 'string' ? parseDuration(ms) : undefined
+  } catch {
+    value = undefined
+  }
+  if (value === undefined || !Number.isFinite(value) || value < 0) {
+    throw errors.invalidArgument(`Failed to advance the clock: "ms" must be a duration such as 1500 or "2s", not ${JSON.stringify(ms) ?? 'missing'}. Please send {"ms": 1000} or {"ms": "1s"}.`)
+  }
+  return value
 }
 
 function clockView(deps: AppDeps): { kind: string; now: number; iso: string } {

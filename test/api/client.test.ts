@@ -75,14 +75,15 @@ describe('the client of a running mock', () => {
     expect(await client().clock.now()).toBe(start)
     expect(await client().clock.advance(1_500)).toBe(start + 1_500)
     expect(mock.clock.now()).toBe(start + 1_500)
-    expect(await client().clock.get()).toEqual({ kind: 'manual', now: start + 1_500, iso: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) })
+    expect(await client().clock.advance('2s')).toBe(start + 3_500)
+    expect(await client().clock.get()).toEqual({ kind: 'manual', now: start + 3_500, iso: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) })
   })
 
   it("throws the server's message, status and errorKey when the control API refuses", async () => {
     const error = await client().clock.advance(-1).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(MockControlError)
     expect(error).toMatchObject({
-      message: 'Failed to advance the clock: "ms" must be a non-negative number. Please send {"ms": 1000}.',
+      message: 'Failed to advance the clock: "ms" must be a duration such as 1500 or "2s", not -1. Please send {"ms": 1000} or {"ms": "1s"}.',
       status: 400,
       errorKey: 'framework.exception.InvalidArgument',
     })

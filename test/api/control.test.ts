@@ -6,7 +6,8 @@ const SEED_TICKET = 'TICKET_08eb7e2e2c17964ca51f0f33186cc2fc9d56d593'
 const START = Date.UTC(2024, 0, 15, 9, 0, 0)
 const SYSTEM_CLOCK_MESSAGE =
   "Failed to advance the clock: the mock runs on the system clock. Please start it with --clock manual (or { clock: 'manual' })."
-const BAD_MS_MESSAGE = 'Failed to advance the clock: "ms" must be a non-negative number. Please send {"ms": 1000}.'
+const badMs = (got: string) =>
+  `Failed to advance the clock: "ms" must be a duration such as 1500 or "2s", not ${got}. Please send {"ms": 1000} or {"ms": "1s"}.`
 
 const control = (method: string, path: string, body?: unknown) =>
   call(mock, method, `/__mock${path}`, { base: 'none', auth: null, body })
@@ -105,16 +106,26 @@ describe('POST /__mock/clock/advance', () => {
   })
 
   it.each([
-    ['a negative ms', { ms: -1 }],
-    ['a string ms', { ms: '1000' }],
-    ['no ms', { seconds: 1 }],
-    ['a JSON array', [1_000]],
-    ['no body at all', undefined],
-  ])('answers 400 and leaves time alone for %s', async (_label, body) => {
+    ['a negative ms', { ms: -1 }, '-1'],
+    ['a string that is no duration', { ms: 'soon' }, '"soon"'],
+    ['a negative duration', { ms: '-2s' }, '"-2s"'],
+    ['no ms', { seconds: 1 }, 'missing'],
+    ['a JSON array', [1_000], 'missing'],
+    ['no body at all', undefined, 'missing'],
+  ])('answers 400 and leaves time alone for %s', async (_label, body, got) => {
     const at = mock.clock.now()
     const e = expectAlfrescoError(await control('POST', '/clock/advance', body), 400, 'framework.exception.InvalidArgument')
-    expect(e.briefSummary.slice(9)).toBe(BAD_MS_MESSAGE)
+    expect(e.briefSummary.slice(9)).toBe(badMs(got))
     expect(mock.clock.now()).toBe(at)
+  })
+
+  it('takes durations as the CLI does: "1500", "2s", "5m" as well as a number of ms', async () => {
+    const at = mock.clock.now()
+    for (const [ms, total] of [['1500', 1_500], ['2s', 3_500], ['5m', 303_500], [250, 303_750]] as const) {
+      const r = await control('POST', '/clock/advance', { ms })
+      expect(r.status, String(ms)).toBe(200)
+      expect(r.json.now).toBe(at + total)
+    }
   })
 
   it('answers 400 and leaves time alone for an ms that would take the clock past the last JavaScript date', async () => {

@@ -248,8 +248,8 @@ describe('start-up failures', () => {
     const proc = track(spawnCli(['--port', '0', '--colour', 'blue']))
     expect(await proc.exited()).toEqual({ code: 2, signal: null })
     expect(proc.stdout).toEqual([])
-    expect(proc.stderr[0]).toMatch(/^alfresco-mock: Unknown option '--colour'/)
-    expect(proc.stderr.at(-1)).toBe('Run alfresco-mock --help for the options.')
+    expect(proc.stderr[0]).toMatch(/^alfresco-mock-server: Unknown option '--colour'/)
+    expect(proc.stderr.at(-1)).toBe('Run alfresco-mock-server --help for the options.')
   })
 
   it('exits 2 listing every bad value at once', async () => {

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createInterface } from 'node:readline'
-import type { Readable } from 'node:stream'
+import type { Readable, Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 
 /** The built bin, as `npx alfresco-mock` runs it (`npm test` builds first; by hand: `npx tsup`). */
@@ -18,7 +18,7 @@ export interface Exit {
 
 /** A spawned CLI with its output collected line by line. */
 export interface CliProcess {
-  child: ChildProcessByStdio<null, Readable, Readable>
+  child: ChildProcessByStdio<Writable | null, Readable, Readable>
   /** Every stdout line so far. */
   stdout: string[]
   /** Every stderr line so far. */
@@ -44,8 +44,12 @@ function guard<T>(what: string, p: Promise<T>, proc: () => string): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer))
 }
 
-export function spawnCli(args: readonly string[]): CliProcess {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+/**
+ * The CLI with `args`; `env` is added to this process's environment (undefined removes a
+ * variable); stdin is ignored unless `stdin` is 'pipe' (the CLI then closes when it ends).
+ */
+export function spawnCli(args: readonly string[], env: Record<string, string | undefined> = {}, stdin: 'ignore' | 'pipe' = 'ignore'): CliProcess {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: [stdin, 'pipe', 'pipe'], env: { ...process.env, ...env } }) as CliProcess['child']
   const stdout: string[] = []
   const stderr: string[] = []
   let taken = 0

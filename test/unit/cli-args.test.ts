@@ -21,6 +21,8 @@ describe('parseCliArgs', () => {
     expect(run()).toEqual({
       kind: 'run',
       json: false,
+      exitWithParent: true,
+      warnings: [],
       options: { port: 8080, host: '127.0.0.1', fixtures: 'default', clock: 'system', logLevel: 'info' },
     })
   })
@@ -29,6 +31,8 @@ describe('parseCliArgs', () => {
     expect(run('-p', '0', '-H', '0.0.0.0', '-f', './my.yaml', '--clock', 'manual', '--log-level', 'silent', '--json', '-s', 'flaky-status')).toEqual({
       kind: 'run',
       json: true,
+      exitWithParent: true,
+      warnings: [],
       options: { port: 0, host: '0.0.0.0', fixtures: './my.yaml', clock: 'manual', logLevel: 'silent', scenario: 'flaky-status' },
     })
   })
@@ -81,7 +85,7 @@ describe('parseCliArgs', () => {
         return e as Error
       }
     })()
-    expect(err?.message.split('\n').at(-1)).toBe('Run alfresco-mock --help for the options.')
+    expect(err?.message.split('\n').at(-1)).toBe('Run alfresco-mock-server --help for the options.')
   })
 
   it('lists every bad value at once, word for word', () => {
@@ -93,9 +97,9 @@ describe('parseCliArgs', () => {
       ),
     ).toEqual([
       '--port: "65536" is not a port number. Please use 0–65535 (0 picks a free port).',
+      '--host: the value is empty. Please give an interface address such as 127.0.0.1 or 0.0.0.0.',
       '--clock: "fake" is not one of system, manual.',
       '--log-level: "loud" is not one of silent, error, warn, info, debug.',
-      '--host: the value is empty. Please give an interface address such as 127.0.0.1 or 0.0.0.0.',
       '--ticket-lifetime: "forever" is not a duration. Please use milliseconds or a number with one of ms, s, m, h, d, such as "2s".',
       '--progression: "fast" is not one of time, polls, manual, instant.',
       '--pending: "soon" is not a duration. Please use milliseconds or a number with one of ms, s, m, h, d, such as "2s".',
