@@ -30,14 +30,14 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 }
 
 /** Runs a command to its end and collects its output (never throws on a non-zero exit). */
-export function run(command: string, args: readonly string[], cwd: string, env = childEnv()): Promise<RunResult> {
+export function run(command: string, args: readonly string[], cwd: string, env = childEnv(), guardMs = HANG_GUARD_MS): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     let stdout = ''
     child.stdout.on('data', (d: Buffer) => ((stdout += d.toString()), (output += d.toString())))
     child.stderr.on('data', (d: Buffer) => (output += d.toString()))
-    const timer = setTimeout(() => child.kill('SIGKILL'), HANG_GUARD_MS)
+    const timer = setTimeout(() => child.kill('SIGKILL'), guardMs)
     child.once('error', reject)
     child.once('close', (code, signal) => {
       clearTimeout(timer)
