@@ -4,7 +4,9 @@
  * Jest. The Vitest and Jest code is README.md's own examples, so an example that stops working
  * fails here. Needs the build (`npm test` builds first; by hand: `npx tsup`).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { once } from 'node:events'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -22,6 +24,7 @@ const ADMIN = `Basic ${Buffer.from('admin:admin').toString('base64')}`
 const TOOLS = ['vitest', '@alfresco/js-api', '@types/node']
 
 const examples = readmeExamples(join(ROOT, 'README.md'))
+const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
 let work: string
 let project: string
 let tarball: string
@@ -79,8 +82,8 @@ describe('the packed tarball', () => {
     await succeeds(run(process.execPath, [bin('publint/src/cli.js'), 'run', tarball, '--strict'], ROOT))
   })
 
-  it('npx alfresco-mock --port 0 --json serves the packaged fixtures and scenarios, and stops on SIGTERM', async () => {
-    const d = startDaemon('npx', ['alfresco-mock', '--port', '0', '--json', '--scenario', 'flaky-status'], project)
+  it('npx alfresco-mock-server --port 0 --json serves the packaged fixtures and scenarios, and stops on SIGTERM', async () => {
+    const d = startDaemon('npx', ['alfresco-mock-server', '--port', '0', '--json', '--scenario', 'flaky-status'], project)
     daemons.push(d)
     const ready = JSON.parse(await d.firstLine) as { event: string; url: string; apiUrl: string }
     expect(ready.event).toBe('ready')
@@ -99,18 +102,78 @@ describe('the packed tarball', () => {
     await expect(fetch(`${ready.url}/__mock/health`)).rejects.toThrow()
   })
 
-  it('the installed bin exits 0 on SIGTERM', async () => {
-    const d = startDaemon(join(project, 'node_modules/.bin/alfresco-mock'), ['--port', '0', '--json', '--log-level', 'silent'], project)
+  it('installs the bin as alfresco-mock-server and as alfresco-mock, each exiting 0 on SIGTERM', async () => {
+    for (const name of ['alfresco-mock-server', 'alfresco-mock']) {
+      const d = startDaemon(join(project, 'node_modules/.bin', name), ['--port', '0', '--json', '--log-level', 'silent'], project)
+      daemons.push(d)
+      const { url } = JSON.parse(await d.firstLine) as { url: string }
+      expect((await fetch(`${url}/__mock/health`)).status).toBe(200)
+      d.signal('SIGTERM')
+      expect(await d.closed, name).toEqual({ code: 0, signal: null })
+    }
+  })
+
+  it('npx alfresco-mock-server outside any project resolves to this package: its bin has the package name', async () => {
+    // Unpublished here, so the tarball stands in for the registry's package of that name.
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; bin: Record<string, string> }
+    expect(Object.keys(pkg.bin)).toEqual([pkg.name, 'alfresco-mock'])
+    const outside = mkdtempSync(join(work, 'outside-'))
+    for (const bin of Object.keys(pkg.bin)) {
+      const r = await succeeds(run('npx', ['--yes', '--prefer-offline', '--package', tarball, bin, '--version'], outside))
+      expect(r.stdout.trim().split('\n').at(-1), bin).toBe(version)
+    }
+  })
+
+  it('SIGTERM to the npx process alone (not its group) still stops the mock and frees its port', async () => {
+    const d = startDaemon('npx', ['alfresco-mock-server', '--port', '0', '--json', '--log-level', 'silent'], project)
     daemons.push(d)
-    const { url } = JSON.parse(await d.firstLine) as { url: string }
+    const { url, port } = JSON.parse(await d.firstLine) as { url: string; port: number }
     expect((await fetch(`${url}/__mock/health`)).status).toBe(200)
-    d.signal('SIGTERM')
-    expect(await d.closed).toEqual({ code: 0, signal: null })
+    process.kill(d.child.pid!, 'SIGTERM')
+    await d.closed // the pipe closes only once the mock, npx's grandchild, has exited too
+    expect(await portIsFree(port)).toBe(true)
+  })
+
+  it('CommonJS and ESM entry points each share one module graph, so classes match across them', async () => {
+    // The error a client from the jest entry throws is the main entry's MockControlError.
+    const same = [
+      'assert.strictEqual(main.connectAlfrescoMock, jest.connectAlfrescoMock)',
+      'assert.strictEqual(main.connectAlfrescoMock, vitest.connectAlfrescoMock)',
+      'const mock = await main.startAlfrescoMock({ port: 0 })',
+      'const error = await jest.connectAlfrescoMock(mock.url).clock.advance(1).catch((e) => e)',
+      'await mock.close()',
+      'assert.ok(error instanceof main.MockControlError, String(error))',
+      "console.log('one graph')",
+    ]
+    const cjs = [
+      "const assert = require('node:assert')",
+      "const main = require('alfresco-mock-server'), jest = require('alfresco-mock-server/jest'), vitest = require('alfresco-mock-server/vitest')",
+      ';(async () => {',
+      ...same,
+      '})()',
+    ]
+    const esm = [
+      "import assert from 'node:assert'",
+      "const [main, jest, vitest] = await Promise.all(['', '/jest', '/vitest'].map((p) => import('alfresco-mock-server' + p)))",
+      ...same,
+    ]
+    expect((await succeeds(run(process.execPath, ['-e', cjs.join('\n')], project))).stdout).toBe('one graph\n')
+    expect((await succeeds(run(process.execPath, ['--input-type=module', '-e', esm.join('\n')], project))).stdout).toBe('one graph\n')
+  })
+
+  it("serves the README's $schema paths from node_modules", () => {
+    const paths = [...readFileSync(join(ROOT, 'README.md'), 'utf8').matchAll(/\$schema=(\S+\.schema\.json)/g)].map((m) => m[1]!)
+    expect(paths.length).toBeGreaterThanOrEqual(2)
+    for (const path of paths) expect(existsSync(join(project, path)), path).toBe(true)
   })
 })
 
 describe("README's examples, run in the consumer project", () => {
   const vitest = (dir: string) => succeeds(run(process.execPath, [VITEST, 'run'], dir))
+
+  it("the first screen's test runs as written", async () => {
+    expect((await vitest(writeExample('first-test'))).output).toMatch(/Tests +1 passed/)
+  })
 
   it('Vitest in-process: imports the package as ESM', async () => {
     expect((await vitest(writeExample('vitest-in-process'))).output).toMatch(/Tests +1 passed/)
@@ -138,9 +201,9 @@ describe("README's examples, run in the consumer project", () => {
   it('the Vitest examples type-check against the published types (subpath exports, inject)', async () => {
     const tsconfig = {
       compilerOptions: { strict: true, noEmit: true, module: 'ESNext', moduleResolution: 'Bundler', target: 'ES2022', lib: ['ES2023', 'DOM'], types: ['node'], skipLibCheck: true },
-      include: ['examples/vitest-*/**/*.ts'],
+      include: ['examples/vitest-*/**/*.ts', 'examples/first-test/**/*.ts'],
     }
-    for (const name of ['vitest-in-process', 'vitest-js-api', 'vitest-global-setup']) writeExample(name)
+    for (const name of ['first-test', 'vitest-in-process', 'vitest-js-api', 'vitest-global-setup']) writeExample(name)
     writeFileSync(join(project, 'tsconfig.json'), JSON.stringify(tsconfig))
     symlinkOnce('typescript')
     await succeeds(run(process.execPath, [TSC, '-p', 'tsconfig.json'], project))
@@ -179,7 +242,48 @@ describe("README's examples, run in the consumer project", () => {
     expect(url, result.output).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
     await expect(fetch(`${url}/__mock/health`)).rejects.toThrow()
   })
+
+  it('npx from a script, interrupted: the command gets the signal, and the mock stops with the script', async () => {
+    // The command prints the mock's URL, then waits for a signal (an idle timer keeps it alive).
+    const waiting = {
+      file: 'wait.mjs',
+      code: "console.log(process.env.ALFRESCO_MOCK_URL)\nprocess.on('SIGTERM', () => (console.log('got SIGTERM'), process.exit(143)))\nsetInterval(() => undefined, 1 << 30)\n",
+    }
+    const dir = writeExample('npx-script', [waiting], '')
+    rmSync(join(dir, 'package.json'))
+    const d = startDaemon(process.execPath, ['with-mock.mjs', process.execPath, 'wait.mjs'], dir)
+    daemons.push(d)
+    const url = await d.firstLine
+    expect((await fetch(`${url}/__mock/health`)).status).toBe(200)
+    process.kill(d.child.pid!, 'SIGTERM') // the script alone, as a CI runner's timeout would
+    // Resolves once every writer of the pipe has gone: the script, the command and the mock.
+    expect(await d.closed).toEqual({ code: 143, signal: null })
+    expect(d.lines).toContain('got SIGTERM')
+    await expect(fetch(`${url}/__mock/health`)).rejects.toThrow()
+  })
+
+  it('npx from a script, with a command that cannot start: it says so, exits 127 and stops the mock', async () => {
+    const dir = writeExample('npx-script', [], '')
+    rmSync(join(dir, 'package.json'), { force: true })
+    // run() resolves when the output pipes close, which the mock (it inherits stderr) holds until it exits.
+    const result = await run(process.execPath, ['with-mock.mjs', 'no-such-command-anywhere'], dir, childEnv())
+    expect(result.code).toBe(127)
+    expect(result.output).toContain('with-mock: cannot run no-such-command-anywhere: spawn no-such-command-anywhere ENOENT')
+  })
 })
+
+async function portIsFree(port: number): Promise<boolean> {
+  const server = createServer()
+  try {
+    server.listen(port, '127.0.0.1')
+    await once(server, 'listening')
+    return true
+  } catch {
+    return false
+  } finally {
+    server.close()
+  }
+}
 
 function symlinkOnce(tool: string): void {
   const target = join(project, 'node_modules', tool)

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CORE_BASE } from '../../src/http/context.js'
-import { ENDPOINTS_MARKER, matrixRows, renderEndpointMatrix } from '../tools/endpoint-matrix.js'
+import { COVERAGE_MARKER, ENDPOINTS_MARKER, matrixRows, renderCoverage, renderEndpointMatrix } from '../tools/endpoint-matrix.js'
 import { section } from '../tools/readme-sections.js'
 
 const readme = () => readFileSync(join(process.cwd(), 'README.md'), 'utf8')
@@ -13,6 +13,19 @@ describe("the README's endpoint matrix", () => {
     if (section(readme(), ENDPOINTS_MARKER) !== fresh) {
       throw new Error("README.md's endpoint matrix differs from the mock's routes. Please run `npm run readme` and commit README.md.")
     }
+  })
+
+  it("states the matrix's numbers on the first screen (run `npm run readme` if not)", async () => {
+    const text = readme()
+    if (section(text, COVERAGE_MARKER) !== (await renderCoverage()).trim()) {
+      throw new Error("README.md's coverage statement differs from the endpoint matrix. Please run `npm run readme` and commit README.md.")
+    }
+    const { rows, missing } = await matrixRows()
+    const implemented = rows.filter((r) => r.operationId).length
+    expect(section(text, COVERAGE_MARKER)).toContain(`It implements ${implemented} of the ${implemented + missing.length} operations`)
+    // The first screen: within the first 40 lines, before the reference starts.
+    expect(text.split('\n').findIndex((l) => l.includes(`<!-- ${COVERAGE_MARKER} -->`))).toBeLessThan(40)
+    expect(text.indexOf(`<!-- ${COVERAGE_MARKER} -->`)).toBeLessThan(text.indexOf('## Quick start'))
   })
 
   it('changes when a route is added, so the test above catches a route added without the README', async () => {

@@ -58,6 +58,17 @@ describe('the README', () => {
     expect(mock.downloadSettings.pendingPolls).toBe(2)
   })
 
+  it('shows a fixture file that extends the default fixtures: their content and its own', async () => {
+    writeFileSync(join(dir, 'my-fixtures.yaml'), block('yaml', 'extends: default'))
+    const mock = createAlfrescoMock({ clock: 'manual', fixtures: join(dir, 'my-fixtures.yaml') })
+    const carol = `Basic ${btoa('carol:carol')}`
+    const nda = await get(mock, '/nodes/-shared-?relativePath=Contracts/nda.txt', { auth: carol })
+    expect(nda.json.entry).toMatchObject({ name: 'nda.txt', createdByUser: { id: 'carol' } })
+    expect((await get(mock, `/nodes/${nda.json.entry.id}/content`, { auth: carol })).text).toBe('Sign here.')
+    // Everything of the default fixtures is still there, for their users too.
+    expect((await get(mock, '/nodes/7279b5c5-da55-4e98-8b12-72d33b90c810/content', { auth: `Basic ${btoa('alice:alice')}` })).text).toBe('This is test file number 1.\n')
+  })
+
   it('shows a scenario file that loads and keeps downloads stuck at 40 %', async () => {
     writeFileSync(join(dir, 'stuck.yaml'), block('yaml', 'name: stuck-in-progress'))
     const mock = createAlfrescoMock({ clock: 'manual', scenario: join(dir, 'stuck.yaml') })

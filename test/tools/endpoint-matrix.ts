@@ -150,12 +150,29 @@ const VALIDATION_NOTES = [
 ]
 
 export const ENDPOINTS_MARKER = 'endpoints'
+export const COVERAGE_MARKER = 'coverage'
+
+/**
+ * The README's first-screen statement of what is covered, with the matrix's numbers, so it stays
+ * true as routes are added (test/readme/endpoints.test.ts compares it with a fresh render).
+ */
+export async function renderCoverage(): Promise<string> {
+  const { rows, missing } = await matrixRows()
+  const implemented = rows.filter((r) => r.operationId).length
+  return [
+    `It implements ${implemented} of the ${implemented + missing.length} operations in ACS's OpenAPI spec (listed under [Supported endpoints](#supported-endpoints));`,
+    'every other operation answers `501` with an error that names it. For those it implements, it answers as ACS',
+    'does — status codes, error bodies, headers, the download state machine, ZIP layout — except where',
+    '[Differences from Alfresco](#differences-from-alfresco) says otherwise, so a client that keeps to those operations',
+    'and passes here passes against ACS.',
+  ].join('\n')
+}
 
 // `npm run readme` (bundled first, so the check is on argv).
 if (process.argv[1]?.includes('endpoint-matrix')) {
   const path = join(ROOT, 'README.md')
   const before = readFileSync(path, 'utf8')
-  const after = replaceSection(before, ENDPOINTS_MARKER, await renderEndpointMatrix())
+  const after = replaceSection(replaceSection(before, ENDPOINTS_MARKER, await renderEndpointMatrix()), COVERAGE_MARKER, await renderCoverage())
   if (after !== before) writeFileSync(path, after)
-  console.log(after === before ? 'README endpoint matrix is up to date' : 'wrote the README endpoint matrix')
+  console.log(after === before ? 'README endpoint matrix and coverage are up to date' : 'wrote the README endpoint matrix and coverage')
 }
