@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process'
 import { readdirSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import process from 'node:process'
+import { fileURLToPath, URL } from 'node:url'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const cli = join(root, 'dist', 'cli.cjs')
