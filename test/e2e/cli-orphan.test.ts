@@ -5,9 +5,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { createServer } from 'node:net'
 import { createInterface } from 'node:readline'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { portIsFree } from '../support/net.js'
 import { assertBuilt, CLI, spawnCli, type CliProcess } from './spawn.js'
 
 beforeAll(assertBuilt)
@@ -41,18 +41,6 @@ function viaParent(stdin: 'pipe' | 'ignore', args: string[] = []) {
   return { parent, lines, first, ended }
 }
 
-async function portIsFree(port: number): Promise<boolean> {
-  const server = createServer()
-  try {
-    server.listen(port, '127.0.0.1')
-    await once(server, 'listening')
-    return true
-  } catch {
-    return false
-  } finally {
-    server.close()
-  }
-}
 
 describe('the CLI closes when what started it goes away', () => {
   it('over a pipe: the parent is killed (SIGKILL), stdin ends, the CLI closes and the port is free', async () => {

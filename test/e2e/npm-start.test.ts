@@ -4,13 +4,12 @@
  * `kill` on the npm pid sends it) still frees the port (issue 14, items 3 and 4).
  */
 import { execFileSync } from 'node:child_process'
-import { once } from 'node:events'
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDaemon, type Daemon } from '../pack/run.js'
+import { portIsFree } from '../support/net.js'
 
 const ROOT = process.cwd()
 let clone: string
@@ -34,18 +33,6 @@ function npmStart(): Daemon {
   return d
 }
 
-async function portIsFree(port: number): Promise<boolean> {
-  const server = createServer()
-  try {
-    server.listen(port, '127.0.0.1')
-    await once(server, 'listening')
-    return true
-  } catch {
-    return false
-  } finally {
-    server.close()
-  }
-}
 
 describe('npm start', () => {
   it('builds only the CLI, quietly, and prints the ready line first', async () => {

@@ -4,13 +4,12 @@
  * Jest. The Vitest and Jest code is README.md's own examples, so an example that stops working
  * fails here. Needs the build (`npm test` builds first; by hand: `npx tsup`).
  */
-import { once } from 'node:events'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { portIsFree } from '../support/net.js'
 import { readmeExamples, type ExampleFile } from './readme-examples.js'
 import { childEnv, run, startDaemon, type Daemon, type RunResult } from './run.js'
 
@@ -272,18 +271,6 @@ describe("README's examples, run in the consumer project", () => {
   })
 })
 
-async function portIsFree(port: number): Promise<boolean> {
-  const server = createServer()
-  try {
-    server.listen(port, '127.0.0.1')
-    await once(server, 'listening')
-    return true
-  } catch {
-    return false
-  } finally {
-    server.close()
-  }
-}
 
 function symlinkOnce(tool: string): void {
   const target = join(project, 'node_modules', tool)

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { CliUsageError, HELP, parseCliArgs } from '../../src/cli-args.js'
+import { HELP, parseCliArgs } from '../../src/cli-args.js'
+import { runCommand, usageProblems } from '../support/cli-args.js'
 
-const run = (...argv: string[]) => {
-  const command = parseCliArgs(argv)
-  if (command.kind !== 'run') throw new Error(`expected a run command, got ${command.kind}`)
-  return command
-}
-const problems = (...argv: string[]): readonly string[] => {
-  try {
-    parseCliArgs(argv)
-  } catch (err) {
-    if (err instanceof CliUsageError) return err.problems
-    throw err
-  }
-  throw new Error('expected a CliUsageError')
-}
+const run = (...argv: string[]) => runCommand(argv)
+const problems = (...argv: string[]) => usageProblems(argv)
 
 describe('parseCliArgs', () => {
   it('defaults to 127.0.0.1:8080, the default fixtures, the system clock and per-request logging', () => {

@@ -4,24 +4,9 @@
  * the flags added for browsers and orphan handling.
  */
 import { describe, expect, it } from 'vitest'
-import { CliUsageError, HELP, parseCliArgs, type CliCommand } from '../../src/cli-args.js'
+import { HELP } from '../../src/cli-args.js'
 import { envName, FLAGS } from '../../src/cli-flags.js'
-
-type Run = Extract<CliCommand, { kind: 'run' }>
-const run = (argv: string[], env: Record<string, string> = {}): Run => {
-  const command = parseCliArgs(argv, env)
-  if (command.kind !== 'run') throw new Error(`expected a run command, got ${command.kind}`)
-  return command
-}
-const problems = (argv: string[], env: Record<string, string> = {}): readonly string[] => {
-  try {
-    parseCliArgs(argv, env)
-  } catch (err) {
-    if (err instanceof CliUsageError) return err.problems
-    throw err
-  }
-  throw new Error('expected a CliUsageError')
-}
+import { runCommand as run, usageProblems as problems } from '../support/cli-args.js'
 
 describe('every problem at once', () => {
   it('reports a negative count, an unknown flag, a missing value and a stray argument together', () => {
