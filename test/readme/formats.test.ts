@@ -62,7 +62,7 @@ describe('the README', () => {
     writeFileSync(join(dir, 'my-fixtures.yaml'), block('yaml', 'extends: default'))
     const mock = createAlfrescoMock({ clock: 'manual', fixtures: join(dir, 'my-fixtures.yaml') })
     const carol = `Basic ${btoa('carol:carol')}`
-    const nda = await get(mock, '/nodes/-shared-?relativePath=Contracts/nda.txt', { auth: carol })
+    const nda = await get(mock, '/nodes/-shared-?relativePath=Agreements/nda.txt', { auth: carol })
     expect(nda.json.entry).toMatchObject({ name: 'nda.txt', createdByUser: { id: 'carol' } })
     expect((await get(mock, `/nodes/${nda.json.entry.id}/content`, { auth: carol })).text).toBe('Sign here.')
     // Everything of the default fixtures is still there, for their users too.

@@ -47,6 +47,13 @@ const shown = (path: string) => relative(process.cwd(), path).startsWith('..') ?
 
 describe('extends: default', () => {
   const defaults = loadFixtures('default', ctx)
+
+  it('alone gives exactly the default fixtures, every section of them', () => {
+    const { source: _a, ...alone } = loadFixtures({ extends: 'default' }, ctx)
+    const { source: _b, ...packaged } = defaults
+    // As JSON: lazily made content compares by its key, not by the closure that makes it.
+    expect(JSON.stringify(alone)).toBe(JSON.stringify(packaged))
+  })
   const seed = load(
     file(
       'mine.yaml',
@@ -56,7 +63,7 @@ describe('extends: default', () => {
       'nodes:',
       '  - name: Shared',
       '    children:',
-      '      - name: Contracts',
+      '      - name: Agreements',
       '        children: [{ name: nda.txt, content: "sign here" }]',
       '      - { name: test-file-1.txt, id: 7279b5c5-da55-4e98-8b12-72d33b90c810, content: "replaced" }',
     ),
@@ -64,8 +71,8 @@ describe('extends: default', () => {
 
   it('keeps everything of the packaged set and adds a folder where the file says', () => {
     const shared = at(seed, 'Shared')
-    expect(names(seed, shared)).toEqual([...names(defaults, at(defaults, 'Shared')), 'Contracts'])
-    expect(text(at(seed, 'Shared', 'Contracts', 'nda.txt'))).toBe('sign here')
+    expect(names(seed, shared)).toEqual([...names(defaults, at(defaults, 'Shared')), 'Agreements'])
+    expect(text(at(seed, 'Shared', 'Agreements', 'nda.txt'))).toBe('sign here')
     expect(seed.nodes).toHaveLength(defaults.nodes.length + 2)
     // The merged folder keeps what the packaged file said of it.
     expect(shared).toMatchObject({ alias: '-shared-', system: true, writers: ['GROUP_EVERYONE'], id: at(defaults, 'Shared').id })
