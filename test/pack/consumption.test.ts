@@ -36,7 +36,8 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'alfresco-mock-pack-'))
   project = join(work, 'consumer')
   mkdirSync(project)
-  const packed = await succeeds(run('npm', ['pack', '--pack-destination', work, '--json'], ROOT))
+  // --ignore-scripts: prepare would rebuild (and first clean) dist/ under the other test files' feet.
+  const packed = await succeeds(run('npm', ['pack', '--ignore-scripts', '--pack-destination', work, '--json'], ROOT))
   tarball = join(work, (JSON.parse(packed.stdout) as { filename: string }[])[0]!.filename)
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true }))
   await succeeds(run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], project))
