@@ -58,7 +58,9 @@ describe("the README's npx commands", () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
     const shell = [...readme.matchAll(/\bnpx\s+(?:-{1,2}[\w-]+(?:[= ]\S+)?\s+)*([\w@./-]+)/g)].map((m) => m[1])
     const spawned = [...readme.matchAll(/spawn\('npx', \['([^']+)'/g)].map((m) => m[1])
-    expect(shell.length + spawned.length).toBeGreaterThanOrEqual(4)
-    expect([...new Set([...shell, ...spawned])]).toEqual(['alfresco-mock-server'])
+    // Other npx commands (npx vitest in a clone) are not the mock's.
+    const mock = [...shell, ...spawned].filter((name) => name?.startsWith('alfresco'))
+    expect(mock.length).toBeGreaterThanOrEqual(4)
+    expect([...new Set(mock)]).toEqual(['alfresco-mock-server'])
   })
 })

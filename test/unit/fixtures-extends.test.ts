@@ -142,8 +142,9 @@ describe('problems in a chain', () => {
   })
 
   it('refuse an extends that is neither a name nor a list of names', () => {
-    expect(problemsOf(() => load(file('bad-extends.yaml', 'extends: [1]')))).toEqual([
-      `${shown(join(dir, 'bad-extends.yaml'))}:1 at extends: expected a fixture set (default, minimal or a path) or a list of them, such as extends: default.`,
+    expect(problemsOf(() => load(file('bad-extends.yaml', 'extends: [1]')))).toEqual([`${shown(join(dir, 'bad-extends.yaml'))}:1 at extends[0]: expected text, got number 1.`])
+    expect(problemsOf(() => load(file('bad-extends-2.yaml', 'extends: { name: default }')))).toEqual([
+      `${shown(join(dir, 'bad-extends-2.yaml'))}:1 at extends: expected a fixture set (default, minimal or a path) or a list of them, such as extends: default.`,
     ])
   })
 })
